@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+/** Where the gateway finds one provider. */
+export interface ProviderEndpoint {
+  /** Base URL, e.g. http://127.0.0.1:4010/kontist */
+  url: string;
+}
+
+/** Everything the gateway reads from its environment, validated once by `loadConfig`. */
+export interface Config {
+  /** @default 4000 */
+  port: number;
+  /** Start the embedded sandbox. @default true unless a provider URL is set */
+  sandbox: boolean;
+  /** @default 4010 */
+  sandboxPort: number;
+  /** @default 3000 */
+  sandboxImportMs: number;
+  /** Transactions in alice's largest Bankimport account. @default 1200 */
+  sandboxTransactions: number;
+  /** Provider base URLs; the sandbox's by default. */
+  kontistUrl: string;
+  bankimportUrl: string;
+  kontomatikUrl: string;
+  /** @default the sandbox's key */
+  kontomatikApiKey: string;
+  kontistClientId: string;
+  kontistClientSecret: string;
+  /** Bankimport answers JSON or XML; both are parsed. @default 'json' */
+  bankimportFormat: 'json' | 'xml';
+  /** Shared state for several instances; unset: in memory. */
+  redisUrl: string | undefined;
+  /** @default 10000 */
+  upstreamTimeoutMs: number;
+  /** @default 300 */
+  confirmationTtlS: number;
+  /** @default 3 */
+  tanMaxAttempts: number;
+  /** @default 5000 */
+  transactionPollMs: number;
+  /** @default 12 */
+  maxQueryDepth: number;
+  /** @default 30 */
+  maxQueryAliases: number;
+  /** @default 50000 */
+  maxQueryCost: number;
+  /** @default 1048576 */
+  maxBodyBytes: number;
+  /** 0 turns it off. @default 600 */
+  rateLimitPerMinute: number;
+  /** Browser origins allowed; `undefined` means any origin on localhost or 127.0.0.1. */
+  corsOrigins: string[] | undefined;
+  /** @default true */
+  introspection: boolean;
+  /** @default 'info' */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Consecutive unavailable answers that open a provider's circuit. @default 5 */
+  circuitFailures: number;
+  /** How long an open circuit waits before it lets one call try. @default 10000 */
+  circuitHalfOpenMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const SANDBOX_KONTOMATIK_KEY = 'sandbox-api-key';
+const SANDBOX_CLIENT_ID = 'sandbox-client';
+const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`));
+const onOff = z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on');
+const httpUrl = z
+  .string()
+  .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && URL.canParse(v), 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+const nonEmpty = z.string().min(1, 'must not be empty');
+const redisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), 'must be a redis:// URL');
+const origins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((list) => list.every((o) => o === '*' || URL.canParse(o)), 'must be a comma-separated list of origins');
+
+/** Variables whose values never appear in an error message. */
+const secretVariables = new Set(['KONTOMATIK_API_KEY', 'KONTIST_CLIENT_SECRET', 'REDIS_URL']);
+
+const variables = {
+  PORT: int(0, 65535).default(4000),
+  SANDBOX: onOff.optional(),
+  SANDBOX_PORT: int(0, 65535).default(4010),
+  SANDBOX_IMPORT_MS: int(0, 3_600_000).default(3000),
+  SANDBOX_TRANSACTIONS: int(0, 10_000_000).default(1200),
+  KONTIST_URL: httpUrl.optional(),
+  BANKIMPORT_URL: httpUrl.optional(),
+  KONTOMATIK_URL: httpUrl.optional(),
+  KONTOMATIK_API_KEY: nonEmpty.default(SANDBOX_KONTOMATIK_KEY),
+  KONTIST_CLIENT_ID: nonEmpty.default(SANDBOX_CLIENT_ID),
+  KONTIST_CLIENT_SECRET: nonEmpty.default(SANDBOX_CLIENT_SECRET),
+  BANKIMPORT_FORMAT: z.enum(['json', 'xml'], { error: 'must be json or xml' }).default('json'),
+  REDIS_URL: redisUrl.optional(),
+  UPSTREAM_TIMEOUT_MS: int(1, 600_000).default(10_000),
+  CONFIRMATION_TTL_S: int(1, 86_400).default(300),
+  TAN_MAX_ATTEMPTS: int(1, 100).default(3),
+  TRANSACTION_POLL_MS: int(100, 3_600_000).default(5000),
+  MAX_QUERY_DEPTH: int(1, 1000).default(12),
+  MAX_QUERY_ALIASES: int(0, 100_000).default(30),
+  MAX_QUERY_COST: int(1, 1_000_000_000).default(50_000),
+  MAX_BODY_BYTES: int(1024, 1_073_741_824).default(1_048_576),
+  RATE_LIMIT_PER_MINUTE: int(0, 10_000_000).default(600),
+  CORS_ORIGINS: origins.optional(),
+  INTROSPECTION: onOff.default(true),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  CIRCUIT_FAILURES: int(1, 1000).default(5),
+  CIRCUIT_HALF_OPEN_MS: int(1, 3_600_000).default(10_000),
+};
+
+type Variable = keyof typeof variables;
+
+/**
+ * Reads and validates the environment once. A bad value throws a ConfigError whose
+ * message is one line naming the variable (never echoing a secret's value).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const read = <K extends Variable>(name: K): z.output<(typeof variables)[K]> => {
+    const raw = env[name];
+    const result = variables[name].safeParse(raw === '' ? undefined : raw);
+    if (!result.success) {
+      const shown = secretVariables.has(name) ? '' : ` (got ${JSON.stringify(String(raw).slice(0, 80))})`;
+      throw new ConfigError(`Invalid configuration: ${name} ${result.error.issues[0]?.message ?? 'is invalid'}${shown}.`);
+    }
+    return result.data as z.output<(typeof variables)[K]>;
+  };
+
+  const kontistUrl = read('KONTIST_URL');
+  const bankimportUrl = read('BANKIMPORT_URL');
+  const kontomatikUrl = read('KONTOMATIK_URL');
+  const anyProviderUrl = Boolean(kontistUrl || bankimportUrl || kontomatikUrl);
+  const sandbox = read('SANDBOX') ?? !anyProviderUrl;
+  const sandboxPort = read('SANDBOX_PORT');
+  const sandboxBase = `http://127.0.0.1:${sandboxPort}`;
+  if (!sandbox && !(kontistUrl && bankimportUrl && kontomatikUrl)) {
+    const unset = !kontistUrl ? 'KONTIST_URL' : !bankimportUrl ? 'BANKIMPORT_URL' : 'KONTOMATIK_URL';
+    throw new ConfigError(`Invalid configuration: ${unset} must be set when SANDBOX is off.`);
+  }
+
+  return {
+    port: read('PORT'),
+    sandbox,
+    sandboxPort,
+    sandboxImportMs: read('SANDBOX_IMPORT_MS'),
+    sandboxTransactions: read('SANDBOX_TRANSACTIONS'),
+    kontistUrl: kontistUrl ?? `${sandboxBase}/kontist`,
+    bankimportUrl: bankimportUrl ?? `${sandboxBase}/bankimport`,
+    kontomatikUrl: kontomatikUrl ?? `${sandboxBase}/kontomatik/v1`,
+    kontomatikApiKey: read('KONTOMATIK_API_KEY'),
+    kontistClientId: read('KONTIST_CLIENT_ID'),
+    kontistClientSecret: read('KONTIST_CLIENT_SECRET'),
+    bankimportFormat: read('BANKIMPORT_FORMAT'),
+    redisUrl: read('REDIS_URL'),
+    upstreamTimeoutMs: read('UPSTREAM_TIMEOUT_MS'),
+    confirmationTtlS: read('CONFIRMATION_TTL_S'),
+    tanMaxAttempts: read('TAN_MAX_ATTEMPTS'),
+    transactionPollMs: read('TRANSACTION_POLL_MS'),
+    maxQueryDepth: read('MAX_QUERY_DEPTH'),
+    maxQueryAliases: read('MAX_QUERY_ALIASES'),
+    maxQueryCost: read('MAX_QUERY_COST'),
+    maxBodyBytes: read('MAX_BODY_BYTES'),
+    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE'),
+    corsOrigins: read('CORS_ORIGINS'),
+    introspection: read('INTROSPECTION'),
+    logLevel: read('LOG_LEVEL'),
+    circuitFailures: read('CIRCUIT_FAILURES'),
+    circuitHalfOpenMs: read('CIRCUIT_HALF_OPEN_MS'),
+  };
+}

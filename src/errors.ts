@@ -1,0 +1,132 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+import type { ProviderName } from './providers/provider-name';
+
+/** The contract's error codes (CONTRACT.md, "Errors"). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'TAN_INVALID'
+  | 'CONFIRMATION_EXPIRED'
+  | 'CONFIRMATION_USED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'PROVIDER_ERROR'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'BAD_REQUEST'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** HTTP status when the error is the only one in a response (CONTRACT.md). */
+const httpStatus: Partial<Record<ErrorCode, number>> = {
+  QUERY_TOO_COMPLEX: 400,
+  RATE_LIMITED: 429,
+  BAD_REQUEST: 400,
+};
+
+/** An error the client may see as it is: its code and message are part of the contract. */
+export class GatewayError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    const status = httpStatus[code];
+    super(message, {
+      extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+    });
+    this.code = code;
+    this.name = 'GatewayError';
+  }
+}
+
+/** Missing or rejected credentials; `provider` is absent when no provider is meant. */
+export class UnauthenticatedError extends GatewayError {
+  constructor(provider?: ProviderName, message?: string) {
+    super(
+      'UNAUTHENTICATED',
+      message ??
+        (provider
+          ? `Missing or rejected credentials for ${provider}.`
+          : 'No provider credentials: send X-Kontist-Authorization and/or X-Bankimport-Token.'),
+      provider ? { provider } : {},
+    );
+  }
+}
+
+export class NotFoundError extends GatewayError {
+  constructor(message = 'Not found.') {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** An invalid argument; `field` names it as the contract asks (`first`, `filter.purpose`). */
+export class BadUserInputError extends GatewayError {
+  constructor(field: string, message: string) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class ProviderUnavailableError extends GatewayError {
+  constructor(provider: ProviderName, reason: string) {
+    super('PROVIDER_UNAVAILABLE', `${provider} is unavailable: ${reason}.`, { provider });
+  }
+}
+
+/** The provider refused for another reason, or answered something unreadable. */
+export class ProviderError extends GatewayError {
+  constructor(provider: ProviderName, reason: string, status?: number) {
+    super('PROVIDER_ERROR', `${provider} refused the request: ${reason}`, {
+      provider,
+      ...(status !== undefined ? { status } : {}),
+    });
+  }
+}
+
+export function isGatewayError(error: unknown): error is GatewayError {
+  return error instanceof GatewayError;
+}
+
+/** Codes Apollo Server and graphql-js produce themselves, safe to pass through. */
+const passThroughCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export interface MaskedErrorReport {
+  error: unknown;
+  formatted: GraphQLFormattedError;
+}
+
+/**
+ * The one place that decides what a client sees of an error. Contract errors pass as
+ * they are; Apollo's own request errors keep their code; anything else is a bug and
+ * becomes INTERNAL_SERVER_ERROR without its message, reported to `onMasked` for the log.
+ */
+export function createFormatError(onMasked: (report: MaskedErrorReport) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isGatewayError(original)) {
+      const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+      return { ...formatted, message: original.message, extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && passThroughCodes.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    onMasked({ error: original, formatted });
+    return {
+      message: 'Internal server error.',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,235 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import { parse as parseLossless, isSafeNumber } from 'lossless-json';
+import type { Logger } from 'pino';
+
+import {
+  GatewayError,
+  NotFoundError,
+  ProviderError,
+  ProviderUnavailableError,
+  UnauthenticatedError,
+} from '../errors';
+import type { Metrics } from '../metrics';
+import type { ProviderName } from './provider-name';
+
+/** Replies larger than this are refused unread: a provider never needs more. */
+const MAX_REPLY_BYTES = 20 * 1024 * 1024;
+
+export interface UpstreamOptions {
+  provider: ProviderName;
+  baseURL: string;
+  timeoutMs: number;
+  metrics: Metrics;
+  logger: Logger;
+  circuitFailures: number;
+  circuitHalfOpenMs: number;
+}
+
+export interface UpstreamRequest<T> {
+  method: Method;
+  path: string;
+  params?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
+  data?: string;
+  signal?: AbortSignal;
+  /** Turns the reply's text into a payload; throwing means the reply was unreadable. */
+  parse: (body: string, contentType: string) => T;
+}
+
+export type CircuitStateName = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+/** One provider's HTTP connection: keep-alive, timeouts, circuit, fault mapping. */
+export interface Upstream {
+  readonly provider: ProviderName;
+  request<T>(request: UpstreamRequest<T>): Promise<T>;
+  /** False once the last call found the provider unavailable or its circuit is open. */
+  healthy(): boolean;
+  circuit(): CircuitStateName;
+  close(): void;
+}
+
+export function createUpstream(options: UpstreamOptions): Upstream {
+  const { provider, metrics, logger } = options;
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 128 });
+  const client: AxiosInstance = axios.create({
+    baseURL: options.baseURL,
+    httpAgent,
+    httpsAgent,
+    responseType: 'text',
+    // The body is parsed by the provider's own parser, never by axios (money stays exact).
+    transformResponse: [(data: unknown) => data],
+    maxContentLength: MAX_REPLY_BYTES,
+    maxRedirects: 0,
+    validateStatus: () => true,
+  });
+  const breaker: CircuitBreakerPolicy = circuitBreaker(
+    handleWhen((error) => error instanceof ProviderUnavailableError),
+    {
+      halfOpenAfter: options.circuitHalfOpenMs,
+      breaker: new ConsecutiveBreaker(options.circuitFailures),
+    },
+  );
+  let lastCallFailed = false;
+  const circuit = (): CircuitStateName =>
+    breaker.state === CircuitState.Open || breaker.state === CircuitState.Isolated
+      ? 'OPEN'
+      : breaker.state === CircuitState.HalfOpen
+        ? 'HALF_OPEN'
+        : 'CLOSED';
+  const circuitValue = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
+  metrics.circuitState.set({ provider }, 0);
+  breaker.onStateChange(() => metrics.circuitState.set({ provider }, circuitValue[circuit()]));
+
+  async function send<T>(request: UpstreamRequest<T>): Promise<T> {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    let response;
+    try {
+      response = await client.request<string>({
+        method: request.method,
+        url: request.path,
+        params: request.params,
+        headers: request.headers,
+        data: request.data,
+        timeout: options.timeoutMs,
+        signal,
+      });
+    } catch (error) {
+      throw toUpstreamError(provider, error, timeout.aborted ? options.timeoutMs : undefined);
+    }
+    const body = typeof response.data === 'string' ? response.data : '';
+    if (response.status < 200 || response.status >= 300) {
+      throw toUpstreamError(provider, { status: response.status, body });
+    }
+    try {
+      return request.parse(body, String(response.headers['content-type'] ?? ''));
+    } catch (error) {
+      throw new ProviderError(provider, `unreadable answer (${describe(error)})`, response.status);
+    }
+  }
+
+  return {
+    provider,
+    async request<T>(request: UpstreamRequest<T>): Promise<T> {
+      const started = process.hrtime.bigint();
+      let outcome = 'ok';
+      try {
+        const result = await breaker.execute(() => send(request));
+        lastCallFailed = false;
+        return result;
+      } catch (error) {
+        const mapped =
+          error instanceof BrokenCircuitError
+            ? new ProviderUnavailableError(provider, 'its circuit is open after repeated failures')
+            : error;
+        outcome = outcomeOf(mapped);
+        if (mapped instanceof ProviderUnavailableError) {
+          lastCallFailed = true;
+        }
+        throw mapped;
+      } finally {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        metrics.upstreamCalls.observe({ provider, outcome }, seconds);
+        logger.debug({ provider, method: request.method, path: request.path, outcome, ms: Math.round(seconds * 1000) }, 'upstream call');
+      }
+    },
+    healthy: () => !lastCallFailed && circuit() !== 'OPEN',
+    circuit,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+/**
+ * The one mapping from upstream faults to the contract's codes: 401 → UNAUTHENTICATED,
+ * 404 → NOT_FOUND, 5xx, timeouts and broken connections → PROVIDER_UNAVAILABLE, any
+ * other refusal → PROVIDER_ERROR with the provider's reason.
+ */
+export function toUpstreamError(
+  provider: ProviderName,
+  fault: unknown,
+  timedOutAfterMs?: number,
+): GatewayError {
+  if (fault instanceof GatewayError) {
+    return fault;
+  }
+  if (timedOutAfterMs !== undefined) {
+    return new ProviderUnavailableError(provider, `no answer within ${timedOutAfterMs} ms`);
+  }
+  if (fault instanceof AxiosError) {
+    if (fault.message.includes('maxContentLength')) {
+      return new ProviderError(provider, 'the answer was larger than the gateway accepts');
+    }
+    if (axios.isCancel(fault)) {
+      return new ProviderUnavailableError(provider, 'the call was canceled');
+    }
+    return new ProviderUnavailableError(provider, `connection failed (${fault.code ?? 'network error'})`);
+  }
+  if (isHttpFault(fault)) {
+    const { status, body } = fault;
+    if (status === 401) {
+      return new UnauthenticatedError(provider, `${provider} rejected the credentials.`);
+    }
+    if (status === 404) {
+      return new NotFoundError();
+    }
+    if (status >= 500) {
+      return new ProviderUnavailableError(provider, `it answered HTTP ${status}`);
+    }
+    return new ProviderError(provider, reasonOf(body) ?? `HTTP ${status}`, status);
+  }
+  return new ProviderUnavailableError(provider, describe(fault));
+}
+
+function isHttpFault(value: unknown): value is { status: number; body: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { status?: unknown }).status === 'number';
+}
+
+/** The provider's own words for a refusal, short and printable, never the whole body. */
+function reasonOf(body: string): string | undefined {
+  let reason: unknown;
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    reason = parsed.error ?? parsed.message ?? parsed.reason;
+  } catch {
+    reason = /<error[^>]*>([^<]{1,400})<\/error>/.exec(body)?.[1];
+  }
+  if (typeof reason !== 'string' || !reason.trim()) {
+    return undefined;
+  }
+  return reason.replace(/[^\x20-\x7e\u00a0-\u024f]/g, ' ').trim().slice(0, 200);
+}
+
+function outcomeOf(error: unknown): string {
+  if (error instanceof GatewayError) {
+    return error.code.toLowerCase();
+  }
+  return 'error';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
+}
+
+/**
+ * Parses JSON with integers as numbers and every other number as its literal text, so
+ * that a decimal amount like 24323.49 never becomes a binary float.
+ */
+export function parseJson(text: string): unknown {
+  return parseLossless(text, undefined, (value: string) =>
+    /^-?\d+$/.test(value) && isSafeNumber(value) ? Number(value) : value,
+  );
+}

@@ -1,0 +1,55 @@
+import type { Logger } from 'pino';
+
+import type { Config } from '../config';
+import type { Metrics } from '../metrics';
+import { createBankimportProvider } from './bankimport/bankimport.client';
+import { createUpstream, type Upstream } from './http';
+import { createKontistProvider, type KontistProvider } from './kontist/kontist.client';
+import { createKontomatikProvider, type KontomatikProvider } from './kontomatik/kontomatik.client';
+import type { AccountProvider } from './provider';
+import type { ProviderName } from './provider-name';
+
+/** Every provider client of one gateway instance, with their connections. */
+export interface Providers {
+  kontist: KontistProvider;
+  kontomatik: KontomatikProvider;
+  /** Providers whose accounts `accounts` and the transactions feed reach, in schema order. */
+  accountProviders: readonly AccountProvider[];
+  upstreams: Readonly<Record<ProviderName, Upstream>>;
+  close(): void;
+}
+
+export function createProviders(config: Config, metrics: Metrics, logger: Logger): Providers {
+  const upstream = (provider: ProviderName, baseURL: string) =>
+    createUpstream({
+      provider,
+      baseURL,
+      timeoutMs: config.upstreamTimeoutMs,
+      metrics,
+      logger,
+      circuitFailures: config.circuitFailures,
+      circuitHalfOpenMs: config.circuitHalfOpenMs,
+    });
+  const upstreams = {
+    KONTIST: upstream('KONTIST', config.kontistUrl),
+    BANKIMPORT: upstream('BANKIMPORT', config.bankimportUrl),
+    KONTOMATIK: upstream('KONTOMATIK', config.kontomatikUrl),
+  };
+  const kontist = createKontistProvider(upstreams.KONTIST, config.kontistUrl, {
+    clientId: config.kontistClientId,
+    clientSecret: config.kontistClientSecret,
+  });
+  const bankimport = createBankimportProvider(upstreams.BANKIMPORT, config.bankimportFormat);
+  const kontomatik = createKontomatikProvider(upstreams.KONTOMATIK, config.kontomatikApiKey);
+  return {
+    kontist,
+    kontomatik,
+    accountProviders: [kontist, bankimport],
+    upstreams,
+    close() {
+      for (const u of Object.values(upstreams)) {
+        u.close();
+      }
+    },
+  };
+}
