@@ -1,0 +1,23 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { BadUserInputError } from '../../errors';
+import type { BankRecord } from '../../providers/kontomatik/kontomatik.mapper';
+import { Bank } from './bank.type';
+
+@Resolver(() => Bank)
+export class BankResolver {
+  @Query(() => [Bank], { description: 'Banks that sign-in sessions can target.' })
+  async banks(
+    @Ctx() context: Context,
+    @Arg('country', () => String, { nullable: true, description: 'Only banks of this ISO-3166 country, e.g. PL.' })
+    country?: string,
+  ): Promise<BankRecord[]> {
+    if (country != null && !/^[A-Za-z]{2}$/.test(country)) {
+      throw new BadUserInputError('country', 'country must be a two-letter ISO-3166 code.');
+    }
+    const banks = await context.providers.kontomatik.banks();
+    const wanted = country?.toUpperCase();
+    return wanted ? banks.filter((bank) => bank.country === wanted) : banks;
+  }
+}

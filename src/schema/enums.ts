@@ -1,0 +1,82 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Enums shared by several entities, registered once with their descriptions. */
+
+export enum ProviderEnum {
+  KONTIST = 'KONTIST',
+  BANKIMPORT = 'BANKIMPORT',
+  KONTOMATIK = 'KONTOMATIK',
+}
+registerEnumType(ProviderEnum, {
+  name: 'Provider',
+  description: 'A banking provider behind the gateway.',
+  valuesConfig: {
+    KONTIST: {
+      description:
+        'Neo-bank REST API: accounts, transactions, SEPA transfers, standing and timed orders (TAN flows).',
+    },
+    BANKIMPORT: {
+      description:
+        'HBCI bank-import REST API with JSON or XML responses: linked bank accounts, transactions, forced imports.',
+    },
+    KONTOMATIK: {
+      description: 'PSD2 account-information aggregator: sign-in sessions, background import commands, consents.',
+    },
+  },
+});
+
+export enum TransactionStatusEnum {
+  BOOKED = 'BOOKED',
+  PENDING = 'PENDING',
+}
+registerEnumType(TransactionStatusEnum, {
+  name: 'TransactionStatus',
+  description: 'Whether the bank has booked a transaction yet.',
+  valuesConfig: {
+    BOOKED: { description: 'Booked by the bank: final.' },
+    PENDING: { description: 'Known to the bank but not booked yet; it may still change or vanish.' },
+  },
+});
+
+export enum TransactionOrderEnum {
+  BOOKING_DATE_DESC = 'BOOKING_DATE_DESC',
+  BOOKING_DATE_ASC = 'BOOKING_DATE_ASC',
+}
+registerEnumType(TransactionOrderEnum, {
+  name: 'TransactionOrder',
+  description: 'The order of transactions in a connection; transactions without a booking date come last.',
+  valuesConfig: {
+    BOOKING_DATE_DESC: { description: 'Newest booking date first.' },
+    BOOKING_DATE_ASC: { description: 'Oldest booking date first.' },
+  },
+});
+
+export enum AccessModeEnum {
+  SINGLE = 'SINGLE',
+  MULTIPLE = 'MULTIPLE',
+  MIXED = 'MIXED',
+}
+registerEnumType(AccessModeEnum, {
+  name: 'AccessMode',
+  description: 'How often the aggregator may read a bank account after the user signs in.',
+  valuesConfig: {
+    SINGLE: { description: 'Once, right after the sign-in.' },
+    MULTIPLE: { description: 'Again later without the user, with a consent token valid up to 180 days.' },
+    MIXED: { description: 'Once now, and again later with a consent token.' },
+  },
+});
+
+export enum CircuitStateEnum {
+  CLOSED = 'CLOSED',
+  OPEN = 'OPEN',
+  HALF_OPEN = 'HALF_OPEN',
+}
+registerEnumType(CircuitStateEnum, {
+  name: 'CircuitState',
+  description: "The gateway's circuit breaker in front of a provider.",
+  valuesConfig: {
+    CLOSED: { description: 'Calls flow normally.' },
+    OPEN: { description: 'Repeated failures: calls fail fast with PROVIDER_UNAVAILABLE until a trial call is allowed.' },
+    HALF_OPEN: { description: 'One trial call decides whether the circuit closes again.' },
+  },
+});

@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+
+import type { Context } from '../../context';
+import { findAccount } from '../account/account.resolver';
+import { findTransaction } from '../transaction/transaction.resolver';
+import { fromGlobalId, type NodeType } from './global-id';
+import { Node, type Typed } from './node.interface';
+
+const finders: Record<NodeType, (context: Context, id: string, field: string) => Promise<object | null>> = {
+  Account: findAccount,
+  Transaction: findTransaction,
+};
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null where the caller has no such object.' })
+  async node(
+    @Ctx() context: Context,
+    @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string,
+  ): Promise<(object & Typed) | null> {
+    const { type } = fromGlobalId(id, 'id');
+    const found = await finders[type](context, id, 'id');
+    return found ? { ...found, __typename: type } : null;
+  }
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+
+import { GraphQLError, getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+
+import type { ContextFactory } from './context';
+import type { CredentialSource } from './credentials';
+import type { Metrics } from './metrics';
+
+export interface WebsocketDeps {
+  schema: GraphQLSchema;
+  createContext: ContextFactory;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * graphql-ws on the gateway's schema: credentials from `connection_init`, the same
+ * context as HTTP, and only subscriptions (queries and mutations belong to HTTP).
+ */
+export function websocketOptions({ schema, createContext, metrics }: WebsocketDeps): ServerOptions<Record<string, unknown>, Extra> {
+  const subscriptions = new WeakMap<object, Set<string>>();
+  const open = (ctx: object) => {
+    let ids = subscriptions.get(ctx);
+    if (!ids) {
+      ids = new Set();
+      subscriptions.set(ctx, ids);
+    }
+    return ids;
+  };
+  const close = (ctx: object, id: string) => {
+    if (subscriptions.get(ctx)?.delete(id)) {
+      metrics.openSubscriptions.dec();
+    }
+  };
+  return {
+    schema,
+    context: (ctx) => {
+      const aborted = new AbortController();
+      ctx.extra.socket.once('close', () => aborted.abort());
+      return createContext({
+        requestId: randomUUID(),
+        credentials: (ctx.connectionParams ?? {}) as CredentialSource,
+        signal: aborted.signal,
+      });
+    },
+    onSubscribe: (ctx, id, payload) => {
+      let operation;
+      try {
+        operation = getOperationAST(parse(payload.query), payload.operationName);
+      } catch (error) {
+        return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
+      }
+      if (operation?.operation !== 'subscription') {
+        return [
+          new GraphQLError('Only subscriptions go over the WebSocket; send queries and mutations over HTTP.', {
+            extensions: { code: 'BAD_REQUEST' },
+          }),
+        ];
+      }
+      open(ctx).add(id);
+      metrics.openSubscriptions.inc();
+      return undefined;
+    },
+    onComplete: (ctx, id) => close(ctx, id),
+    onError: (ctx, id) => close(ctx, id),
+  };
+}
