@@ -1,0 +1,135 @@
+import request from 'supertest';
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
+
+import { AccountsDocument } from '../generated/graphql';
+import { alice, startGateway, type TestGateway } from '../support/gateway';
+
+describe('the gateway server', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startGateway({ MAX_BODY_BYTES: '2048' });
+  });
+  afterAll(() => t.close());
+
+  it('is alive and ready without Redis', async () => {
+    await request(t.url).get('/healthz').expect(200, { status: 'ok' });
+    await request(t.url).get('/readyz').expect(200, { status: 'ready' });
+  });
+
+  it('exposes Prometheus metrics with upstream calls by provider and outcome', async () => {
+    await t.gql(AccountsDocument, {}, alice);
+    const { text, headers } = await request(t.url).get('/metrics').expect(200);
+    expect(headers['content-type']).toContain('text/plain');
+    expect(text).toMatch(/gateway_upstream_call_duration_seconds_count\{provider="KONTIST",outcome="ok"\} \d+/);
+    expect(text).toMatch(/gateway_graphql_operation_duration_seconds_count\{type="query",outcome="ok"\} \d+/);
+    expect(text).toContain('gateway_http_requests_total');
+    expect(text).toContain('gateway_open_subscriptions');
+    expect(text).not.toContain('sandbox-alice');
+  });
+
+  it('puts a request id on every response and on every error', async () => {
+    const response = await t.gql(AccountsDocument, {});
+    const id = response.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.body.errors![0]!.extensions.requestId).toBe(id);
+  });
+
+  it('serves GraphiQL to browsers, with everything inlined', async () => {
+    const { text } = await request(t.url).get('/graphql').set('Accept', 'text/html').expect(200);
+    expect(text).toContain('Banking Gateway');
+    expect(text).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(text).not.toMatch(/<link[^>]+href=["']https?:/);
+  });
+
+  it('answers queries over GET and refuses mutations over GET with 405', async () => {
+    const query = '{ banks { id } }';
+    await request(t.url).get('/graphql').query({ query }).set('Apollo-Require-Preflight', 'true').expect(200);
+    const mutation = 'mutation { refreshKontistToken(refreshToken: "x") { accessToken } }';
+    await request(t.url).get('/graphql').query({ query: mutation }).set('Apollo-Require-Preflight', 'true').expect(405);
+  });
+
+  it('refuses a body over MAX_BODY_BYTES with 413 and keeps serving', async () => {
+    const response = await request(t.url)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send({ query: `{ banks { id } } # ${'x'.repeat(4096)}` });
+    expect(response.status).toBe(413);
+    expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await t.gql(AccountsDocument, {}, alice)).body.data!.accounts).toHaveLength(3);
+  });
+
+  it('refuses malformed JSON with 400 BAD_REQUEST', async () => {
+    const response = await request(t.url).post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('lets a request carrying credentials through CSRF prevention even as a simple GET', async () => {
+    const response = await request(t.url)
+      .get('/graphql')
+      .query({ query: '{ accounts { id } }' })
+      .set('X-Bankimport-Token', 'sandbox-alice');
+    expect(response.status).toBe(200);
+    expect(response.body.data.accounts).toHaveLength(2);
+  });
+
+  it('allows localhost origins by CORS and no others by default', async () => {
+    const ok = await request(t.url).options('/graphql').set('Origin', 'http://localhost:5173').set('Access-Control-Request-Method', 'POST');
+    expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(ok.headers['access-control-allow-headers']).toContain('X-Kontist-Authorization');
+    const evil = await request(t.url).options('/graphql').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  describe('WebSocket', () => {
+    const wsUrl = () => t.url.replace('http', 'ws') + '/graphql';
+
+    it('refuses an upgrade from a foreign Origin with 403', async () => {
+      const status = await new Promise<number>((resolve) => {
+        const socket = new WebSocket(wsUrl(), 'graphql-transport-ws', { headers: { Origin: 'https://evil.example' } });
+        socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        socket.on('open', () => resolve(101));
+      });
+      expect(status).toBe(403);
+    });
+
+    it('answers a query sent over the socket with a BAD_REQUEST error and stays open', async () => {
+      const client = createClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      try {
+        const error = await new Promise<unknown>((resolve) => {
+          client.subscribe({ query: '{ banks { id } }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+        });
+        expect(error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+        const again = await new Promise<unknown>((resolve) => {
+          client.subscribe({ query: '{ providers { healthy } }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+        });
+        expect(again).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+      } finally {
+        await client.dispose();
+      }
+    });
+  });
+});
+
+describe('readiness with Redis', () => {
+  it('is ready while the configured Redis answers', async () => {
+    const t = await startGateway({ REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+    try {
+      await request(t.url).get('/readyz').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('turns 503 with a reason when the configured Redis is unreachable', async () => {
+    const t = await startGateway({ REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const { status, body } = await request(t.url).get('/readyz');
+      expect(status).toBe(503);
+      expect(body).toEqual({ status: 'unavailable', reason: 'Redis is unreachable' });
+    } finally {
+      await t.close();
+    }
+  });
+});

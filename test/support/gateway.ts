@@ -1,0 +1,122 @@
+import { Writable } from 'node:stream';
+
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import request from 'supertest';
+
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { createServer, type GatewayServer } from '../../src/server';
+
+/** The sandbox's demo users' credentials, as a client sends them. */
+export const alice = {
+  'X-Kontist-Authorization': 'Bearer sandbox-alice',
+  'X-Bankimport-Token': 'sandbox-alice',
+};
+export const bob = {
+  'X-Kontist-Authorization': 'Bearer sandbox-bob',
+  'X-Bankimport-Token': 'sandbox-bob',
+};
+
+export interface TestGateway {
+  url: string;
+  sandboxUrl: string;
+  gateway: GatewayServer;
+  sandbox: Sandbox;
+  /** Everything the gateway logged, one JSON line each. */
+  logs: string[];
+  /** POSTs a GraphQL operation; resolves with the HTTP response. */
+  gql<R, V>(
+    document: TypedDocumentNode<R, V> | string,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<Omit<request.Response, 'body'> & { body: { data?: R; errors?: GraphQLErrorBody[] } }>;
+  /** Upstream calls the sandbox counted since the last reset, by `PROVIDER METHOD route`. */
+  stats(): Promise<Record<string, number>>;
+  resetStats(): Promise<void>;
+  faults(fault: Record<string, unknown>): Promise<void>;
+  clearFaults(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: Array<string | number>;
+  extensions: { code: string; [key: string]: unknown };
+}
+
+/**
+ * A sandbox and a gateway on free ports of 127.0.0.1, talking real HTTP to each other,
+ * with the gateway's logs captured. `env` overrides configuration variables.
+ */
+export async function startGateway(env: Record<string, string> = {}, sandboxOptions: Parameters<typeof createSandbox>[0] = {}): Promise<TestGateway> {
+  const sandbox = createSandbox(sandboxOptions);
+  const sandboxUrl = await sandbox.listen(0);
+  const config: Config = loadConfig({
+    KONTIST_URL: `${sandboxUrl}/kontist`,
+    BANKIMPORT_URL: `${sandboxUrl}/bankimport`,
+    KONTOMATIK_URL: `${sandboxUrl}/kontomatik/v1`,
+    SANDBOX: 'off',
+    LOG_LEVEL: 'debug',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const gateway = await createServer(config, { logger: createLogger(config.logLevel, sink), demoHeaders: true });
+  const url = await gateway.listen(0);
+
+  const control = (method: 'get' | 'put' | 'delete', path: string) => request(sandboxUrl)[method](path);
+
+  return {
+    url,
+    sandboxUrl,
+    gateway,
+    sandbox,
+    logs,
+    gql(document, variables, headers = {}) {
+      const query = typeof document === 'string' ? document : print(document);
+      return request(url)
+        .post('/graphql')
+        .set('Content-Type', 'application/json')
+        .set(headers)
+        .send({ query, variables }) as never;
+    },
+    async stats() {
+      const response = await control('get', '/sandbox/stats');
+      const counts: Record<string, number> = {};
+      for (const row of response.body.requests as Array<{ provider: string; method: string; route: string; count: number }>) {
+        counts[`${row.provider} ${row.method} ${row.route}`] = row.count;
+      }
+      return counts;
+    },
+    async resetStats() {
+      await control('delete', '/sandbox/stats').expect(204);
+    },
+    async faults(fault) {
+      await control('put', '/sandbox/faults').send(fault).expect((r) => {
+        if (r.status >= 300) throw new Error(`faults: ${r.status} ${r.text}`);
+      });
+    },
+    async clearFaults() {
+      await control('delete', '/sandbox/faults').expect(204);
+    },
+    async close() {
+      await gateway.stop();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Total upstream calls in a stats snapshot, optionally of one provider. */
+export function callCount(stats: Record<string, number>, provider?: string): number {
+  return Object.entries(stats)
+    .filter(([key]) => !provider || key.startsWith(`${provider} `))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
