@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import { BadUserInputError } from '../errors';
 
@@ -21,12 +21,25 @@ export function queryKey(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }
 
+/**
+ * Cursors carry a MAC so that an edited one is refused like any other cursor the
+ * gateway did not issue. They address only the caller's own data, so the MAC guards
+ * integrity, not secrecy: a fixed key keeps cursors valid across instances and restarts.
+ */
+const MAC_KEY = 'banking-gateway/cursor/v1';
+const MAC_LENGTH = 12;
+
+function mac(payload: string): Buffer {
+  return createHmac('sha256', MAC_KEY).update(payload).digest().subarray(0, MAC_LENGTH);
+}
+
 export function encodeCursor(query: string, positions: Record<string, Position>): string {
   const s: CursorBody['s'] = {};
   for (const [key, position] of Object.entries(positions)) {
     s[key] = position.lastId === undefined ? [position.offset] : [position.offset, position.lastId];
   }
-  return Buffer.from(JSON.stringify({ v: 1, q: query, s } satisfies CursorBody)).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ v: 1, q: query, s } satisfies CursorBody)).toString('base64url');
+  return `${payload}.${mac(payload).toString('base64url')}`;
 }
 
 /**
@@ -35,12 +48,17 @@ export function encodeCursor(query: string, positions: Record<string, Position>)
  */
 export function decodeCursor(cursor: string, query: string, field = 'after'): Record<string, Position> {
   const invalid = (why: string) => new BadUserInputError(field, `${field} is not a cursor ${why}.`);
-  if (cursor.length > 8192 || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+  const [payload, signature, ...rest] = cursor.split('.');
+  if (cursor.length > 8192 || !payload || !signature || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(payload + signature)) {
+    throw invalid('issued by this gateway');
+  }
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== MAC_LENGTH || !timingSafeEqual(given, mac(payload))) {
     throw invalid('issued by this gateway');
   }
   let body: CursorBody;
   try {
-    body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorBody;
+    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CursorBody;
   } catch {
     throw invalid('issued by this gateway');
   }

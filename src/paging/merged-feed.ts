@@ -86,5 +86,7 @@ export async function readMergedFeed(
       ? totals.reduce<number>((sum, t) => sum + (t as number), 0)
       : null;
   const hasPreviousPage = Object.values(start ?? {}).some((p) => p.offset > 0);
-  return { connection: toConnection(edges, hasNextPage, hasPreviousPage, totalCount), failures };
+  // A failed source's items are still to come: say so, so that clients page on and retry it.
+  const more = hasNextPage || failures.length > 0;
+  return { connection: toConnection(edges, more, hasPreviousPage, totalCount), failures };
 }

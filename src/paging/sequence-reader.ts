@@ -6,6 +6,8 @@ import type { ResidualFilter } from './residual-filter';
 const MAX_CHUNK = 1000;
 /** The first read where a date bound may end the sequence soon: small, then doubling. */
 const PROBE_CHUNK = 25;
+/** Reads spent looking for a cursor's last item after newer items moved it. */
+const RESUME_READS = 4;
 
 export interface Head {
   record: TransactionRecord;
@@ -94,22 +96,52 @@ export class SequenceReader {
     if (this.lazy) {
       this.chunk = Math.min(this.chunk, this.sequence.pageSize?.() ?? (this.sequence.pageSize ? 1 : this.chunk));
     }
-    const from = this.resuming ? this.next - 1 : this.next;
-    const count = this.resuming ? this.chunk + 1 : this.chunk;
+    if (this.resuming) {
+      this.resuming = false;
+      await this.resume();
+    } else {
+      await this.load(this.next, this.chunk);
+    }
+    if (this.filter.active) {
+      this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
+    }
+  }
+
+  /**
+   * Re-reads from the last item given out: if newer items were inserted since, it has
+   * moved further on, and resuming right after it (not at the old offset) repeats
+   * nothing. The search looks a few growing reads ahead, then falls back to the offset.
+   */
+  private async resume(): Promise<void> {
+    const from = this.next - 1;
+    let scan = from;
+    let count = this.chunk + 1;
+    let first: { items: TransactionRecord[]; exhausted: boolean } | undefined;
+    for (let attempt = 0; attempt < RESUME_READS; attempt += 1) {
+      await this.load(scan, count);
+      first ??= { items: this.buffer, exhausted: this.exhausted };
+      const seen = this.buffer.findIndex((item) => item.providerTransactionId === this.lastId);
+      if (seen >= 0) {
+        this.next = scan + seen + 1;
+        return;
+      }
+      if (this.exhausted) {
+        break;
+      }
+      scan += this.buffer.length;
+      count = Math.min(count * 2, MAX_CHUNK);
+    }
+    this.buffer = first?.items ?? [];
+    this.exhausted = first?.exhausted ?? true;
+    this.bufferStart = from;
+    this.next = from + 1;
+  }
+
+  private async load(from: number, count: number): Promise<void> {
     const { items, total } = await this.sequence.read(from, count);
     this.total = total;
     this.buffer = items;
     this.bufferStart = from;
     this.exhausted = items.length < count;
-    if (this.resuming) {
-      // The item given out last is re-read: if newer items were inserted since, it has
-      // moved, and resuming right after it (not at the old offset) repeats nothing.
-      this.resuming = false;
-      const seen = items.findIndex((item) => item.providerTransactionId === this.lastId);
-      this.next = from + (seen >= 0 ? seen + 1 : 1);
-    }
-    if (this.filter.active) {
-      this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
-    }
   }
 }

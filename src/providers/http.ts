@@ -106,6 +106,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         signal,
       });
     } catch (error) {
+      if (request.signal?.aborted && !timeout.aborted) {
+        // The caller went away; the provider did nothing wrong, so the circuit ignores it.
+        throw new CallCanceledError(provider);
+      }
       throw toUpstreamError(provider, error, timeout.aborted ? options.timeoutMs : undefined);
     }
     const body = typeof response.data === 'string' ? response.data : '';
@@ -151,6 +155,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       httpsAgent.destroy();
     },
   };
+}
+
+/** A call its caller canceled: not a provider failure, never counted by the circuit. */
+export class CallCanceledError extends GatewayError {
+  constructor(provider: ProviderName) {
+    super('PROVIDER_UNAVAILABLE', `The call to ${provider} was canceled: the client went away.`, { provider });
+  }
 }
 
 /**
@@ -205,7 +216,7 @@ function reasonOf(body: string): string | undefined {
     const parsed = JSON.parse(body) as Record<string, unknown>;
     reason = parsed.error ?? parsed.message ?? parsed.reason;
   } catch {
-    reason = /<error[^>]*>([^<]{1,400})<\/error>/.exec(body)?.[1];
+    reason = /<error[^>]*>([^<]{1,4000})<\/error>/.exec(body.slice(0, 8192))?.[1];
   }
   if (typeof reason !== 'string' || !reason.trim()) {
     return undefined;

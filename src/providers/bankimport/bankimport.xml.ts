@@ -36,12 +36,20 @@ export function parseBankimportXml(body: string): unknown {
   return { [root]: decode(tree[root] as XmlNode) };
 }
 
+/** Numeric character references (`&#252;`, `&#x2013;`), as Rails' Builder writes non-ASCII text. */
+function decodeReferences(text: string): string {
+  return text.replace(/&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});/g, (reference, code: string) => {
+    const point = code.startsWith('x') ? Number.parseInt(code.slice(1), 16) : Number(code);
+    return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : reference;
+  });
+}
+
 function decode(node: XmlNode | XmlNode[]): unknown {
   if (Array.isArray(node)) {
     return node.map(decode);
   }
   if (typeof node !== 'object') {
-    return node;
+    return decodeReferences(node);
   }
   if (node['@nil'] === 'true') {
     return null;
@@ -63,7 +71,7 @@ function decode(node: XmlNode | XmlNode[]): unknown {
   }
   const fields = Object.keys(node).filter((key) => !key.startsWith('@') && key !== '#text');
   if (fields.length === 0) {
-    return text;
+    return decodeReferences(text);
   }
   return Object.fromEntries(fields.map((key) => [key, decode(node[key] as XmlNode | XmlNode[])]));
 }

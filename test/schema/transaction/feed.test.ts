@@ -1,4 +1,4 @@
-import { FeedDocument, type FeedQuery, type FeedQueryVariables } from '../../generated/graphql';
+import { AccountTransactionsDocument, FeedDocument, type FeedQuery, type FeedQueryVariables } from '../../generated/graphql';
 import { alice, bob, callCount, startGateway, type TestGateway } from '../../support/gateway';
 
 type Feed = FeedQuery['transactions'];
@@ -99,7 +99,13 @@ describe('the transactions feed', () => {
   });
 
   it('refuses an account cursor as a feed cursor', async () => {
-    const body = await feed({ first: 2, after: 'eyJ2IjoxLCJxIjoiQThSODRsTFBsbnJURmtqbSIsInMiOnsicCI6WzMsIjkwMDI1MyJdfX0' });
+    const { body: own } = await t.gql(
+      AccountTransactionsDocument,
+      { id: 'QWNjb3VudDpLT05USVNUOjQ3MTE', first: 2 },
+      alice,
+    );
+    const accountCursor = own.data!.account!.transactions.pageInfo.endCursor!;
+    const body = await feed({ first: 2, after: accountCursor });
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
