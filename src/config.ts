@@ -86,7 +86,12 @@ const nonEmpty = z.string().min(1, 'must not be empty');
 const redisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), 'must be a redis:// URL');
 const origins = z
   .string()
-  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
   .refine((list) => list.every((o) => o === '*' || URL.canParse(o)), 'must be a comma-separated list of origins');
 
 /** Variables whose values never appear in an error message. */
@@ -138,7 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const result = variables[name].safeParse(raw === '' ? undefined : raw);
     if (!result.success) {
       const shown = secretVariables.has(name) ? '' : ` (got ${JSON.stringify(String(raw).slice(0, 80))})`;
-      throw new ConfigError(`Invalid configuration: ${name} ${result.error.issues[0]?.message ?? 'is invalid'}${shown}.`);
+      throw new ConfigError(
+        `Invalid configuration: ${name} ${result.error.issues[0]?.message ?? 'is invalid'}${shown}.`,
+      );
     }
     return result.data as z.output<(typeof variables)[K]>;
   };

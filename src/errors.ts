@@ -117,7 +117,11 @@ export function createFormatError(onMasked: (report: MaskedErrorReport) => void)
       return { ...formatted, message: original.message, extensions };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && passThroughCodes.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+    if (
+      typeof code === 'string' &&
+      passThroughCodes.has(code) &&
+      !(original instanceof Error && !(original instanceof GraphQLError))
+    ) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

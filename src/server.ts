@@ -65,7 +65,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     includeStacktraceInErrorResponses: false,
     csrfPrevention: {
       // A request carrying credentials is never a browser's "simple" request.
-      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-kontist-authorization', 'x-bankimport-token'],
+      requestHeaders: [
+        'x-apollo-operation-name',
+        'apollo-require-preflight',
+        'x-kontist-authorization',
+        'x-bankimport-token',
+      ],
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -85,7 +90,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           const started = process.hrtime.bigint();
           return {
             async willSendResponse({ operation, errors, response }) {
-              const failed = Boolean(errors?.length) || (response.body.kind === 'single' && Boolean(response.body.singleResult.errors?.length));
+              const failed =
+                Boolean(errors?.length) ||
+                (response.body.kind === 'single' && Boolean(response.body.singleResult.errors?.length));
               metrics.operations.observe(
                 { type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' },
                 Number(process.hrtime.bigint() - started) / 1e9,
@@ -143,7 +150,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     }),
   );
   app.use('/graphql', (req: Request, res: Response) => {
-    res.status(405).setHeader('Allow', 'GET, POST').json(requestError(res, 'Only GET and POST are allowed on /graphql.'));
+    res
+      .status(405)
+      .setHeader('Allow', 'GET, POST')
+      .json(requestError(res, 'Only GET and POST are allowed on /graphql.'));
   });
   // Body parser failures: too large (413) or not JSON (400), in GraphQL's error shape.
   app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

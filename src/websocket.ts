@@ -20,7 +20,11 @@ export interface WebsocketDeps {
  * graphql-ws on the gateway's schema: credentials from `connection_init`, the same
  * context as HTTP, and only subscriptions (queries and mutations belong to HTTP).
  */
-export function websocketOptions({ schema, createContext, metrics }: WebsocketDeps): ServerOptions<Record<string, unknown>, Extra> {
+export function websocketOptions({
+  schema,
+  createContext,
+  metrics,
+}: WebsocketDeps): ServerOptions<Record<string, unknown>, Extra> {
   const subscriptions = new WeakMap<object, Set<string>>();
   const open = (ctx: object) => {
     let ids = subscriptions.get(ctx);

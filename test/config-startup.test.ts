@@ -9,7 +9,10 @@ describe('start-up with a bad configuration', () => {
       { env: { ...process.env, PORT: 'not-a-port' }, encoding: 'utf8', timeout: 30_000 },
     );
     expect(result.status).toBe(1);
-    const lines = result.stderr.trim().split('\n').filter((l) => !l.includes('nodedir'));
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('nodedir'));
     expect(lines).toEqual(['Invalid configuration: PORT must be a whole number from 0 to 65535 (got "not-a-port").']);
   });
 });

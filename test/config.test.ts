@@ -16,7 +16,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('defaults to the contract\'s configuration with the embedded sandbox', () => {
+  it("defaults to the contract's configuration with the embedded sandbox", () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       sandbox: true,
@@ -109,10 +109,14 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ PORT: '', SANDBOX: '', LOG_LEVEL: '' })).toMatchObject({ port: 4000, sandbox: true, logLevel: 'info' });
+    expect(loadConfig({ PORT: '', SANDBOX: '', LOG_LEVEL: '' })).toMatchObject({
+      port: 4000,
+      sandbox: true,
+      logLevel: 'info',
+    });
   });
 
-  it('uses the sandbox\'s Kontomatik key for an empty KONTOMATIK_API_KEY', () => {
+  it("uses the sandbox's Kontomatik key for an empty KONTOMATIK_API_KEY", () => {
     expect(loadConfig({ KONTOMATIK_API_KEY: '' }).kontomatikApiKey).toBe('sandbox-api-key');
   });
 
@@ -171,9 +175,9 @@ describe('loadConfig', () => {
     const error = configError({ KONTIST_URL: PROVIDER_URLS.KONTIST_URL });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('Invalid configuration: BANKIMPORT_URL must be set when SANDBOX is off.');
-    expect(configError({ KONTIST_URL: PROVIDER_URLS.KONTIST_URL, BANKIMPORT_URL: PROVIDER_URLS.BANKIMPORT_URL }).message).toContain(
-      'KONTOMATIK_URL',
-    );
+    expect(
+      configError({ KONTIST_URL: PROVIDER_URLS.KONTIST_URL, BANKIMPORT_URL: PROVIDER_URLS.BANKIMPORT_URL }).message,
+    ).toContain('KONTOMATIK_URL');
   });
 
   it('uses the three provider URLs without a sandbox, without trailing slashes', () => {
@@ -186,7 +190,9 @@ describe('loadConfig', () => {
   });
 
   it('wants all three URLs when SANDBOX is off', () => {
-    expect(configError({ SANDBOX: 'off' }).message).toBe('Invalid configuration: KONTIST_URL must be set when SANDBOX is off.');
+    expect(configError({ SANDBOX: 'off' }).message).toBe(
+      'Invalid configuration: KONTIST_URL must be set when SANDBOX is off.',
+    );
   });
 
   it('keeps the sandbox on when asked, pointing only the unset providers at it', () => {

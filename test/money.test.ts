@@ -119,7 +119,7 @@ describe('formatDecimal', () => {
     }
   });
 
-  it('writes exactly the currency\'s number of decimals', () => {
+  it("writes exactly the currency's number of decimals", () => {
     for (let minorUnits = -1001; minorUnits <= 1001; minorUnits += 7) {
       expect(formatDecimal({ minorUnits, currency: 'EUR' })).toMatch(/^-?\d+\.\d{2}$/);
       expect(formatDecimal({ minorUnits, currency: 'BHD' })).toMatch(/^-?\d+\.\d{3}$/);

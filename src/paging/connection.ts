@@ -17,7 +17,12 @@ export interface Connection {
   totalCount: number | null;
 }
 
-export function toConnection(edges: Edge[], hasNextPage: boolean, hasPreviousPage: boolean, totalCount: number | null): Connection {
+export function toConnection(
+  edges: Edge[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  totalCount: number | null,
+): Connection {
   return {
     edges,
     pageInfo: {

@@ -49,7 +49,13 @@ export function encodeCursor(query: string, positions: Record<string, Position>)
 export function decodeCursor(cursor: string, query: string, field = 'after'): Record<string, Position> {
   const invalid = (why: string) => new BadUserInputError(field, `${field} is not a cursor ${why}.`);
   const [payload, signature, ...rest] = cursor.split('.');
-  if (cursor.length > 8192 || !payload || !signature || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(payload + signature)) {
+  if (
+    cursor.length > 8192 ||
+    !payload ||
+    !signature ||
+    rest.length > 0 ||
+    !/^[A-Za-z0-9_-]+$/.test(payload + signature)
+  ) {
     throw invalid('issued by this gateway');
   }
   const given = Buffer.from(signature, 'base64url');
@@ -71,7 +77,11 @@ export function decodeCursor(cursor: string, query: string, field = 'after'): Re
   const positions: Record<string, Position> = {};
   for (const [key, value] of Object.entries(body.s)) {
     const [offset, lastId] = Array.isArray(value) ? value : [];
-    if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (lastId !== undefined && typeof lastId !== 'string')) {
+    if (
+      !Number.isSafeInteger(offset) ||
+      (offset as number) < 0 ||
+      (lastId !== undefined && typeof lastId !== 'string')
+    ) {
       throw invalid('issued by this gateway');
     }
     positions[key] = { offset: offset as number, ...(lastId !== undefined ? { lastId } : {}) };

@@ -1,8 +1,4 @@
-import type {
-  TransactionFilter,
-  TransactionOrder,
-  TransactionRecord,
-} from '../providers/provider';
+import type { TransactionFilter, TransactionOrder, TransactionRecord } from '../providers/provider';
 
 /** What the gateway does with the next item of a sequence. */
 export type Verdict = 'take' | 'skip' | 'stop';

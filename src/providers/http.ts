@@ -12,13 +12,7 @@ import {
 import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import type { Logger } from 'pino';
 
-import {
-  GatewayError,
-  NotFoundError,
-  ProviderError,
-  ProviderUnavailableError,
-  UnauthenticatedError,
-} from '../errors';
+import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
 import type { Metrics } from '../metrics';
 import type { ProviderName } from './provider-name';
 
@@ -145,7 +139,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       } finally {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         metrics.upstreamCalls.observe({ provider, outcome }, seconds);
-        logger.debug({ provider, method: request.method, path: request.path, outcome, ms: Math.round(seconds * 1000) }, 'upstream call');
+        logger.debug(
+          { provider, method: request.method, path: request.path, outcome, ms: Math.round(seconds * 1000) },
+          'upstream call',
+        );
       }
     },
     healthy: () => !lastCallFailed && circuit() !== 'OPEN',
@@ -169,11 +166,7 @@ export class CallCanceledError extends GatewayError {
  * 404 → NOT_FOUND, 5xx, timeouts and broken connections → PROVIDER_UNAVAILABLE, any
  * other refusal → PROVIDER_ERROR with the provider's reason.
  */
-export function toUpstreamError(
-  provider: ProviderName,
-  fault: unknown,
-  timedOutAfterMs?: number,
-): GatewayError {
+export function toUpstreamError(provider: ProviderName, fault: unknown, timedOutAfterMs?: number): GatewayError {
   if (fault instanceof GatewayError) {
     return fault;
   }
@@ -221,7 +214,10 @@ function reasonOf(body: string): string | undefined {
   if (typeof reason !== 'string' || !reason.trim()) {
     return undefined;
   }
-  return reason.replace(/[^\x20-\x7e\u00a0-\u024f]/g, ' ').trim().slice(0, 200);
+  return reason
+    .replace(/[^\x20-\x7e\u00a0-\u024f]/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 function outcomeOf(error: unknown): string {

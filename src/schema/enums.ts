@@ -12,8 +12,7 @@ registerEnumType(ProviderEnum, {
   description: 'A banking provider behind the gateway.',
   valuesConfig: {
     KONTIST: {
-      description:
-        'Neo-bank REST API: accounts, transactions, SEPA transfers, standing and timed orders (TAN flows).',
+      description: 'Neo-bank REST API: accounts, transactions, SEPA transfers, standing and timed orders (TAN flows).',
     },
     BANKIMPORT: {
       description:
@@ -76,7 +75,9 @@ registerEnumType(CircuitStateEnum, {
   description: "The gateway's circuit breaker in front of a provider.",
   valuesConfig: {
     CLOSED: { description: 'Calls flow normally.' },
-    OPEN: { description: 'Repeated failures: calls fail fast with PROVIDER_UNAVAILABLE until a trial call is allowed.' },
+    OPEN: {
+      description: 'Repeated failures: calls fail fast with PROVIDER_UNAVAILABLE until a trial call is allowed.',
+    },
     HALF_OPEN: { description: 'One trial call decides whether the circuit closes again.' },
   },
 });

@@ -15,6 +15,5 @@ export const DateTimeScalar = new GraphQLScalarType({
 export const SafeIntScalar = new GraphQLScalarType({
   ...SafeIntResolver.toConfig(),
   name: 'SafeInt',
-  description:
-    'An integer between -(2^53-1) and 2^53-1: money in minor units never overflows 32 bits.',
+  description: 'An integer between -(2^53-1) and 2^53-1: money in minor units never overflows 32 bits.',
 });

@@ -20,7 +20,11 @@ function isLocal(url: string): boolean {
 
 /** Monaco renders only the lines in view, with non-breaking spaces. */
 function editorText(page: Page, selector: string): Promise<string> {
-  return page.locator(`${selector} .view-lines`).first().innerText().then((text) => text.replace(/\u00a0/g, ' '));
+  return page
+    .locator(`${selector} .view-lines`)
+    .first()
+    .innerText()
+    .then((text) => text.replace(/\u00a0/g, ' '));
 }
 
 (runs ? describe : describe.skip)('GraphiQL in a browser', () => {
@@ -66,9 +70,13 @@ function editorText(page: Page, selector: string): Promise<string> {
     await page.goto(`${gateway.url}/graphql`, { waitUntil: 'load', timeout: 45_000 });
 
     await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('MyAccounts'), null, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('MyAccounts'),
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
     const query = await editorText(page, '.graphiql-query-editor');
     expect(query).toContain('query MyAccounts {');
     expect(query).toContain('accounts {');
@@ -85,21 +93,30 @@ function editorText(page: Page, selector: string): Promise<string> {
     expect(headers).toContain('"X-Kontist-Authorization": "Bearer sandbox-alice"');
     expect(headers).toContain('"X-Bankimport-Token": "sandbox-alice"');
 
-    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.postData()?.includes('MyAccounts') === true, {
-      timeout: 15_000,
-    });
+    const sent = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.postData()?.includes('MyAccounts') === true,
+      {
+        timeout: 15_000,
+      },
+    );
     await page.locator('.graphiql-execute-button').click();
     const execution = await sent;
     expect(execution.headers()['x-kontist-authorization']).toBe('Bearer sandbox-alice');
     expect(execution.headers()['x-bankimport-token']).toBe('sandbox-alice');
     const response = await execution.response();
     expect(response?.status()).toBe(200);
-    const body = (await response?.json()) as { data?: { accounts: Array<{ provider: string; iban: string }> }; errors?: unknown[] };
+    const body = (await response?.json()) as {
+      data?: { accounts: Array<{ provider: string; iban: string }> };
+      errors?: unknown[];
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data?.accounts.length).toBeGreaterThan(0);
 
     await page.waitForFunction(
-      () => /"provider":\s*"KONTIST"/.test(document.querySelector('.graphiql-response .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? ''),
+      () =>
+        /"provider":\s*"KONTIST"/.test(
+          document.querySelector('.graphiql-response .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '',
+        ),
       null,
       { timeout: 20_000 },
     );

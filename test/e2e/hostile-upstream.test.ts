@@ -27,7 +27,12 @@ describe.each(['json', 'xml'])('a hostile Bankimport (%s)', (format) => {
 
   beforeAll(async () => {
     const url = await fake.listen();
-    t = await startGateway({ BANKIMPORT_URL: url, BANKIMPORT_FORMAT: format, UPSTREAM_TIMEOUT_MS: '300', CIRCUIT_FAILURES: '1000' });
+    t = await startGateway({
+      BANKIMPORT_URL: url,
+      BANKIMPORT_FORMAT: format,
+      UPSTREAM_TIMEOUT_MS: '300',
+      CIRCUIT_FAILURES: '1000',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -43,13 +48,17 @@ describe.each(['json', 'xml'])('a hostile Bankimport (%s)', (format) => {
     return body.errors![0]!;
   };
 
-  const send = (body: string, type = format === 'xml' ? 'application/xml' : 'application/json') => (res: http.ServerResponse) => {
-    res.setHeader('Content-Type', type);
-    res.end(body);
-  };
+  const send =
+    (body: string, type = format === 'xml' ? 'application/xml' : 'application/json') =>
+    (res: http.ServerResponse) => {
+      res.setHeader('Content-Type', type);
+      res.end(body);
+    };
 
   it('answers PROVIDER_ERROR for a malformed body', async () => {
-    fake.answerWith(send(format === 'xml' ? '<bank_accounts type="array"><bank_account><id>1' : '{"bank_accounts": [{"id": 1,'));
+    fake.answerWith(
+      send(format === 'xml' ? '<bank_accounts type="array"><bank_account><id>1' : '{"bank_accounts": [{"id": 1,'),
+    );
     expect((await bankimportError()).extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'BANKIMPORT' });
   });
 
@@ -74,7 +83,10 @@ describe.each(['json', 'xml'])('a hostile Bankimport (%s)', (format) => {
 
   it('answers PROVIDER_UNAVAILABLE for a reply slower than UPSTREAM_TIMEOUT_MS', async () => {
     fake.answerWith((res) => setTimeout(() => send('{"bank_accounts": []}')(res), 2000).unref());
-    expect((await bankimportError()).extensions).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', provider: 'BANKIMPORT' });
+    expect((await bankimportError()).extensions).toMatchObject({
+      code: 'PROVIDER_UNAVAILABLE',
+      provider: 'BANKIMPORT',
+    });
   });
 
   it('answers PROVIDER_UNAVAILABLE for a 502 and PROVIDER_ERROR with the status for a 422', async () => {

@@ -6,12 +6,27 @@ describe('secrets in logs', () => {
     const t = await startGateway({ LOG_LEVEL: 'debug', KONTIST_CLIENT_SECRET: 'sandbox-secret' });
     try {
       const basic = `Basic ${Buffer.from('alice:alice-password').toString('base64')}`;
-      await t.gql(AccountsDocument, {}, { 'X-Kontist-Authorization': 'Bearer sandbox-alice', 'X-Bankimport-Token': 'sandbox-alice' });
-      await t.gql(FeedDocument, { first: 5 }, { 'X-Kontist-Authorization': basic, 'X-Bankimport-Token': 'wrong-token-123' });
+      await t.gql(
+        AccountsDocument,
+        {},
+        { 'X-Kontist-Authorization': 'Bearer sandbox-alice', 'X-Bankimport-Token': 'sandbox-alice' },
+      );
+      await t.gql(
+        FeedDocument,
+        { first: 5 },
+        { 'X-Kontist-Authorization': basic, 'X-Bankimport-Token': 'wrong-token-123' },
+      );
       await t.gql(ExchangeKontistCodeDocument, { code: 'secret-oauth-code-42', redirectUri: 'http://localhost/cb' });
       expect(t.logs.length).toBeGreaterThan(0);
       const everything = t.logs.join('\n');
-      for (const secret of ['sandbox-alice', basic, 'YWxpY2U6YWxpY2UtcGFzc3dvcmQ', 'wrong-token-123', 'secret-oauth-code-42', 'sandbox-secret']) {
+      for (const secret of [
+        'sandbox-alice',
+        basic,
+        'YWxpY2U6YWxpY2UtcGFzc3dvcmQ',
+        'wrong-token-123',
+        'secret-oauth-code-42',
+        'sandbox-secret',
+      ]) {
         expect(everything).not.toContain(secret);
       }
     } finally {

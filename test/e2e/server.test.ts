@@ -75,10 +75,16 @@ describe('the gateway server', () => {
   });
 
   it('allows localhost origins by CORS and no others by default', async () => {
-    const ok = await request(t.url).options('/graphql').set('Origin', 'http://localhost:5173').set('Access-Control-Request-Method', 'POST');
+    const ok = await request(t.url)
+      .options('/graphql')
+      .set('Origin', 'http://localhost:5173')
+      .set('Access-Control-Request-Method', 'POST');
     expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(ok.headers['access-control-allow-headers']).toContain('X-Kontist-Authorization');
-    const evil = await request(t.url).options('/graphql').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const evil = await request(t.url)
+      .options('/graphql')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -98,11 +104,17 @@ describe('the gateway server', () => {
       const client = createClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
       try {
         const error = await new Promise<unknown>((resolve) => {
-          client.subscribe({ query: '{ banks { id } }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+          client.subscribe(
+            { query: '{ banks { id } }' },
+            { next: () => undefined, error: resolve, complete: () => resolve(null) },
+          );
         });
         expect(error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
         const again = await new Promise<unknown>((resolve) => {
-          client.subscribe({ query: '{ providers { healthy } }' }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
+          client.subscribe(
+            { query: '{ providers { healthy } }' },
+            { next: () => undefined, error: resolve, complete: () => resolve(null) },
+          );
         });
         expect(again).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
       } finally {

@@ -1,11 +1,12 @@
-import { GatewayError } from '../../src/errors';
+import { type GatewayError } from '../../src/errors';
 import { decodeCursor, encodeCursor, queryKey, type Position } from '../../src/paging/cursor';
 
 const QUERY = queryKey('account', 'KONTIST', '4711', { amountMin: 100 }, 'BOOKING_DATE_DESC');
 const OTHER_QUERY = queryKey('account', 'KONTIST', '4711', { amountMin: 200 }, 'BOOKING_DATE_DESC');
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
-const body = (cursor: string) => JSON.parse(Buffer.from(cursor.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+const body = (cursor: string) =>
+  JSON.parse(Buffer.from(cursor.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 function refusal(cursor: string, query = QUERY, field?: string): GatewayError {
   try {
@@ -18,7 +19,9 @@ function refusal(cursor: string, query = QUERY, field?: string): GatewayError {
 
 describe('queryKey', () => {
   it('gives the same key for the same scope, filter and order', () => {
-    expect(queryKey('feed', { purpose: 'miete' }, 'BOOKING_DATE_DESC')).toBe(queryKey('feed', { purpose: 'miete' }, 'BOOKING_DATE_DESC'));
+    expect(queryKey('feed', { purpose: 'miete' }, 'BOOKING_DATE_DESC')).toBe(
+      queryKey('feed', { purpose: 'miete' }, 'BOOKING_DATE_DESC'),
+    );
   });
 
   it('gives different keys for another filter or order', () => {

@@ -30,7 +30,10 @@ const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRe
 
 /** A transaction `hoursAgo` hours before START, named by id. */
 const tx = (id: string, hoursAgo: number | null) =>
-  aTransaction({ providerTransactionId: id, bookingDate: hoursAgo === null ? null : new Date(START - hoursAgo * HOUR) });
+  aTransaction({
+    providerTransactionId: id,
+    bookingDate: hoursAgo === null ? null : new Date(START - hoursAgo * HOUR),
+  });
 
 /** A newest-first sequence; it fails while `failing.value` is true. */
 function aSequence(list: TransactionRecord[], failing = { value: false }) {
@@ -85,7 +88,7 @@ describe('readMergedFeed', () => {
     expect(page.connection.pageInfo.hasPreviousPage).toBe(false);
   });
 
-  it('counts every source\'s total when nothing is filtered by the gateway', async () => {
+  it("counts every source's total when nothing is filtered by the gateway", async () => {
     const page = await readMergedFeed(threeSources(), QUERY, undefined, 5);
     expect(page.connection.totalCount).toBe(27);
   });
@@ -99,7 +102,7 @@ describe('readMergedFeed', () => {
     expect(page.connection.totalCount).toBeNull();
   });
 
-  it('keeps every source\'s position in one cursor', async () => {
+  it("keeps every source's position in one cursor", async () => {
     const page = await readMergedFeed(threeSources(), QUERY, undefined, 4);
 
     expect(positionsOf(page.connection.pageInfo.endCursor)).toEqual({
@@ -153,7 +156,7 @@ describe('readMergedFeed', () => {
     expect(ids(page)).toEqual(['k1', 'b1', 'k2', 'b2']);
   });
 
-  it('reports a failing source and still gives the others\' items', async () => {
+  it("reports a failing source and still gives the others' items", async () => {
     const failing = aSequence(bankimport, { value: true });
     const sources = [
       aSource('KONTIST', aSequence(kontist).sequence),
@@ -170,7 +173,7 @@ describe('readMergedFeed', () => {
     expect(page.connection.totalCount).toBeNull();
   });
 
-  it('keeps a failing source\'s position in the cursor, so the next page tries it again', async () => {
+  it("keeps a failing source's position in the cursor, so the next page tries it again", async () => {
     const healthy = await readMergedFeed(threeSources(), QUERY, undefined, 4);
     const start = positionsOf(healthy.connection.pageInfo.endCursor);
 

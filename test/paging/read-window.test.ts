@@ -50,7 +50,8 @@ function aSequence(list: TransactionRecord[], options: { total?: boolean } = {})
 }
 
 const noFilter = residualFilter({}, new Set(), 'BOOKING_DATE_DESC');
-const ids = (connection: { edges: Array<{ node: TransactionRecord }> }) => connection.edges.map((e) => e.node.providerTransactionId);
+const ids = (connection: { edges: Array<{ node: TransactionRecord }> }) =>
+  connection.edges.map((e) => e.node.providerTransactionId);
 const after = (cursor: string | null) => windowStart(decodeCursor(cursor as string, QUERY));
 
 describe('readWindow', () => {

@@ -114,11 +114,16 @@ describe('residualFilter', () => {
 
   it('judges the date before the other parts, so a bound still stops', () => {
     const filter = desc({ bookedFrom: new Date('2024-03-01T00:00:00Z'), purpose: 'strom' });
-    expect(filter.judge(aTransaction({ bookingDate: new Date('2024-01-01T00:00:00Z'), purpose: 'Miete' }))).toBe('stop');
+    expect(filter.judge(aTransaction({ bookingDate: new Date('2024-01-01T00:00:00Z'), purpose: 'Miete' }))).toBe(
+      'stop',
+    );
   });
 
   it('leaves a date bound the provider applied to the provider', () => {
-    const filter = desc({ bookedFrom: new Date('2024-03-01T00:00:00Z') }, new Set<keyof TransactionFilter>(['bookedFrom']));
+    const filter = desc(
+      { bookedFrom: new Date('2024-03-01T00:00:00Z') },
+      new Set<keyof TransactionFilter>(['bookedFrom']),
+    );
     expect(filter.active).toBe(false);
     expect(filter.judge(aTransaction({ bookingDate: null }))).toBe('take');
   });

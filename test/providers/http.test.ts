@@ -5,7 +5,13 @@ import { AxiosError } from 'axios';
 import { GatewayError, NotFoundError } from '../../src/errors';
 import { createLogger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
-import { createUpstream, parseJson, toUpstreamError, type Upstream, type UpstreamOptions } from '../../src/providers/http';
+import {
+  createUpstream,
+  parseJson,
+  toUpstreamError,
+  type Upstream,
+  type UpstreamOptions,
+} from '../../src/providers/http';
 
 const PREFIX = 'BANKIMPORT refused the request: ';
 
@@ -39,7 +45,7 @@ describe('toUpstreamError', () => {
     expect(error.message).toContain(String(status));
   });
 
-  it('maps a 400 to PROVIDER_ERROR with the status and the provider\'s reason', () => {
+  it("maps a 400 to PROVIDER_ERROR with the status and the provider's reason", () => {
     const error = toUpstreamError('KONTIST', { status: 400, body: '{"error":"invalid_grant"}' });
     expect(error.extensions).toEqual({ code: 'PROVIDER_ERROR', provider: 'KONTIST', status: 400 });
     expect(error.message).toBe('KONTIST refused the request: invalid_grant');
@@ -50,7 +56,10 @@ describe('toUpstreamError', () => {
   });
 
   it('takes the reason from an XML error element', () => {
-    const error = httpFault(422, '<?xml version="1.0" encoding="UTF-8"?>\n<error>purpose must have at least 3 characters</error>');
+    const error = httpFault(
+      422,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<error>purpose must have at least 3 characters</error>',
+    );
     expect(error.extensions).toEqual({ code: 'PROVIDER_ERROR', provider: 'BANKIMPORT', status: 422 });
     expect(error.message).toBe(`${PREFIX}purpose must have at least 3 characters`);
   });
@@ -90,7 +99,10 @@ describe('toUpstreamError', () => {
   });
 
   it('maps an oversized answer to PROVIDER_ERROR', () => {
-    const error = toUpstreamError('KONTIST', new AxiosError('maxContentLength size of 20971520 exceeded', 'ERR_BAD_RESPONSE'));
+    const error = toUpstreamError(
+      'KONTIST',
+      new AxiosError('maxContentLength size of 20971520 exceeded', 'ERR_BAD_RESPONSE'),
+    );
     expect(error.extensions.code).toBe('PROVIDER_ERROR');
   });
 
@@ -119,7 +131,11 @@ describe('parseJson', () => {
   });
 
   it('keeps integers beyond 2^53 and exponents as text', () => {
-    expect(parseJson('[9007199254740993, 1e5, 9007199254740991]')).toEqual(['9007199254740993', '1e5', 9007199254740991]);
+    expect(parseJson('[9007199254740993, 1e5, 9007199254740991]')).toEqual([
+      '9007199254740993',
+      '1e5',
+      9007199254740991,
+    ]);
   });
 
   it('keeps strings, booleans and null', () => {
@@ -270,7 +286,7 @@ describe('createUpstream against a real HTTP server', () => {
     await provider.close();
   });
 
-  it('parses the answer with the request\'s own parser, decimals exact', async () => {
+  it("parses the answer with the request's own parser, decimals exact", async () => {
     const upstream = anUpstream();
     await expect(get(upstream, '/accounts')).resolves.toEqual({ id: 7856278, balance: '24323.49' });
   });
@@ -310,7 +326,7 @@ describe('createUpstream against a real HTTP server', () => {
     expect(error.extensions.code).toBe('NOT_FOUND');
   });
 
-  it('maps a 400 to PROVIDER_ERROR with the provider\'s reason, and stays healthy', async () => {
+  it("maps a 400 to PROVIDER_ERROR with the provider's reason, and stays healthy", async () => {
     const upstream = anUpstream();
     const error = await caught(() => get(upstream, '/refused'));
     expect(error.extensions).toEqual({ code: 'PROVIDER_ERROR', provider: 'BANKIMPORT', status: 400 });
@@ -402,7 +418,9 @@ describe('createUpstream against a real HTTP server', () => {
     await caught(() => get(upstream, '/unavailable'));
     const text = await metrics.registry.getSingleMetricAsString('gateway_upstream_call_duration_seconds');
     expect(text).toContain('gateway_upstream_call_duration_seconds_count{provider="BANKIMPORT",outcome="ok"} 1');
-    expect(text).toContain('gateway_upstream_call_duration_seconds_count{provider="BANKIMPORT",outcome="provider_unavailable"} 1');
+    expect(text).toContain(
+      'gateway_upstream_call_duration_seconds_count{provider="BANKIMPORT",outcome="provider_unavailable"} 1',
+    );
   });
 
   it('does not hold calls the caller cancelled against the provider', async () => {

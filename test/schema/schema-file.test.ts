@@ -35,15 +35,21 @@ describe('schema.graphql', () => {
       }
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
-          if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+          if (!field.description) {
+            undocumented.push(`${type.name}.${field.name}`);
+          }
           for (const arg of 'args' in field ? field.args : []) {
-            if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+            if (!arg.description) {
+              undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+            }
           }
         }
       }
       if (isEnumType(type)) {
         for (const value of type.getValues()) {
-          if (!value.description) undocumented.push(`${type.name}.${value.name}`);
+          if (!value.description) {
+            undocumented.push(`${type.name}.${value.name}`);
+          }
         }
       }
       if (isScalarType(type) && !type.description) {

@@ -50,7 +50,10 @@ export interface GraphQLErrorBody {
  * A sandbox and a gateway on free ports of 127.0.0.1, talking real HTTP to each other,
  * with the gateway's logs captured. `env` overrides configuration variables.
  */
-export async function startGateway(env: Record<string, string> = {}, sandboxOptions: Parameters<typeof createSandbox>[0] = {}): Promise<TestGateway> {
+export async function startGateway(
+  env: Record<string, string> = {},
+  sandboxOptions: Parameters<typeof createSandbox>[0] = {},
+): Promise<TestGateway> {
   const sandbox = createSandbox(sandboxOptions);
   const sandboxUrl = await sandbox.listen(0);
   const config: Config = loadConfig({
@@ -91,7 +94,12 @@ export async function startGateway(env: Record<string, string> = {}, sandboxOpti
     async stats() {
       const response = await control('get', '/sandbox/stats');
       const counts: Record<string, number> = {};
-      for (const row of response.body.requests as Array<{ provider: string; method: string; route: string; count: number }>) {
+      for (const row of response.body.requests as Array<{
+        provider: string;
+        method: string;
+        route: string;
+        count: number;
+      }>) {
         counts[`${row.provider} ${row.method} ${row.route}`] = row.count;
       }
       return counts;
@@ -100,9 +108,13 @@ export async function startGateway(env: Record<string, string> = {}, sandboxOpti
       await control('delete', '/sandbox/stats').expect(204);
     },
     async faults(fault) {
-      await control('put', '/sandbox/faults').send(fault).expect((r) => {
-        if (r.status >= 300) throw new Error(`faults: ${r.status} ${r.text}`);
-      });
+      await control('put', '/sandbox/faults')
+        .send(fault)
+        .expect((r) => {
+          if (r.status >= 300) {
+            throw new Error(`faults: ${r.status} ${r.text}`);
+          }
+        });
     },
     async clearFaults() {
       await control('delete', '/sandbox/faults').expect(204);

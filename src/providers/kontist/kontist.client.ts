@@ -36,14 +36,16 @@ export interface KontistProvider extends AccountProvider {
 /** Basic credentials reach the legacy API, which only speaks the snake_case format. */
 const isLegacy = (credential: string) => /^basic\s/i.test(credential);
 
-export function createKontistProvider(
-  upstream: Upstream,
-  baseUrl: string,
-  oauth: KontistOAuthClient,
-): KontistProvider {
+export function createKontistProvider(upstream: Upstream, baseUrl: string, oauth: KontistOAuthClient): KontistProvider {
   const pageSize: PageSizeMemo = {};
 
-  const get = <T>(call: ProviderCall, path: string, parse: (body: unknown) => T, accept = 'application/json', params?: Record<string, number>) =>
+  const get = <T>(
+    call: ProviderCall,
+    path: string,
+    parse: (body: unknown) => T,
+    accept = 'application/json',
+    params?: Record<string, number>,
+  ) =>
     upstream.request({
       method: 'GET',
       path,
@@ -60,24 +62,38 @@ export function createKontistProvider(
     return `/api/accounts/${id}`;
   };
 
-  const fetchPage = (call: ProviderCall, accountId: string) => (page: number): Promise<KontistPage> =>
-    isLegacy(call.credential)
-      ? get(call, `${accountPath(accountId)}/transactions`, (body) => {
-          const raw = kontistLegacyTransactionPageSchema.parse(body);
-          return {
-            total: raw.total,
-            hasNext: raw.next !== null,
-            items: raw.results.map((t) => toKontistLegacyTransaction(t, accountId)),
-          };
-        }, 'application/json', { page })
-      : get(call, `${accountPath(accountId)}/transactions`, (body) => {
-          const raw = kontistTransactionPageSchema.parse(body);
-          return {
-            total: raw.total,
-            hasNext: raw.next !== null,
-            items: raw.results.map((t) => toKontistTransaction(t, accountId)),
-          };
-        }, V21_LIST, { page });
+  const fetchPage =
+    (call: ProviderCall, accountId: string) =>
+    (page: number): Promise<KontistPage> =>
+      isLegacy(call.credential)
+        ? get(
+            call,
+            `${accountPath(accountId)}/transactions`,
+            (body) => {
+              const raw = kontistLegacyTransactionPageSchema.parse(body);
+              return {
+                total: raw.total,
+                hasNext: raw.next !== null,
+                items: raw.results.map((t) => toKontistLegacyTransaction(t, accountId)),
+              };
+            },
+            'application/json',
+            { page },
+          )
+        : get(
+            call,
+            `${accountPath(accountId)}/transactions`,
+            (body) => {
+              const raw = kontistTransactionPageSchema.parse(body);
+              return {
+                total: raw.total,
+                hasNext: raw.next !== null,
+                items: raw.results.map((t) => toKontistTransaction(t, accountId)),
+              };
+            },
+            V21_LIST,
+            { page },
+          );
 
   const token = (form: Record<string, string>, signal?: AbortSignal) =>
     upstream.request({
@@ -112,8 +128,11 @@ export function createKontistProvider(
           ? await get(call, `${accountPath(accountId)}/transactions/${transactionId}`, (body) =>
               toKontistLegacyTransaction(kontistLegacyTransactionSchema.parse(body), accountId),
             )
-          : await get(call, `${accountPath(accountId)}/transactions/${transactionId}`, (body) =>
-              toKontistTransaction(kontistTransactionSchema.parse(body), accountId), V21_ITEM,
+          : await get(
+              call,
+              `${accountPath(accountId)}/transactions/${transactionId}`,
+              (body) => toKontistTransaction(kontistTransactionSchema.parse(body), accountId),
+              V21_ITEM,
             );
       } catch (error) {
         if (error instanceof NotFoundError) {

@@ -56,10 +56,7 @@ export function toKontistTransaction(raw: KontistTransactionPayload, accountId: 
 }
 
 /** Legacy: the amount is unsigned and money left the account when `from` is the account. */
-export function toKontistLegacyTransaction(
-  raw: KontistLegacyTransactionPayload,
-  accountId: string,
-): TransactionRecord {
+export function toKontistLegacyTransaction(raw: KontistLegacyTransactionPayload, accountId: string): TransactionRecord {
   const bookingDate = parseOptionalDate(raw.booking_date);
   const outgoing = raw.from != null && String(raw.from) === accountId;
   const magnitude = Math.abs(raw.amount);

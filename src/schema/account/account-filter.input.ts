@@ -14,7 +14,10 @@ export class AccountFilter {
   @Field(() => String, { nullable: true, description: 'Account numbers that start with this.' })
   accountNumber?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only accounts the provider updated after this instant.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only accounts the provider updated after this instant.',
+  })
   lastUpdatedAfter?: Date;
 
   @Field(() => SafeIntScalar, { nullable: true, description: 'Balance at least this, in minor units.' })

@@ -25,7 +25,10 @@ export class AccountResolver {
     return listAccounts(context, info, filter);
   }
 
-  @Query(() => Account, { nullable: true, description: "One of the caller's accounts; null where there is no such account." })
+  @Query(() => Account, {
+    nullable: true,
+    description: "One of the caller's accounts; null where there is no such account.",
+  })
   account(
     @Ctx() context: Context,
     @Arg('id', () => ID, { description: "The account's global id." }) id: string,

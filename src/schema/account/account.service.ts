@@ -47,11 +47,21 @@ export async function listAccounts(
 
 function toAccountFilter(input: AccountFilterInput | undefined): AccountFilter {
   const filter: AccountFilter = {};
-  if (input?.bankCode !== undefined && input.bankCode !== null) filter.bankCode = input.bankCode;
-  if (input?.accountNumber !== undefined && input.accountNumber !== null) filter.accountNumber = input.accountNumber;
-  if (input?.lastUpdatedAfter) filter.lastUpdatedAfter = input.lastUpdatedAfter;
-  if (input?.balanceMin !== undefined && input.balanceMin !== null) filter.balanceMin = input.balanceMin;
-  if (input?.balanceMax !== undefined && input.balanceMax !== null) filter.balanceMax = input.balanceMax;
+  if (input?.bankCode !== undefined && input.bankCode !== null) {
+    filter.bankCode = input.bankCode;
+  }
+  if (input?.accountNumber !== undefined && input.accountNumber !== null) {
+    filter.accountNumber = input.accountNumber;
+  }
+  if (input?.lastUpdatedAfter) {
+    filter.lastUpdatedAfter = input.lastUpdatedAfter;
+  }
+  if (input?.balanceMin !== undefined && input.balanceMin !== null) {
+    filter.balanceMin = input.balanceMin;
+  }
+  if (input?.balanceMax !== undefined && input.balanceMax !== null) {
+    filter.balanceMax = input.balanceMax;
+  }
   return filter;
 }
 
@@ -62,12 +72,23 @@ function matchesAccount(
   applied: ReadonlySet<keyof AccountFilter>,
 ): boolean {
   const open = (key: keyof AccountFilter) => filter[key] !== undefined && !applied.has(key);
-  if (open('bankCode') && !account.bankCode?.startsWith(filter.bankCode as string)) return false;
-  if (open('accountNumber') && !account.accountNumber?.startsWith(filter.accountNumber as string)) return false;
-  if (open('lastUpdatedAfter') && !(account.lastUpdatedAt && account.lastUpdatedAt > (filter.lastUpdatedAfter as Date))) {
+  if (open('bankCode') && !account.bankCode?.startsWith(filter.bankCode as string)) {
     return false;
   }
-  if (open('balanceMin') && !(account.balance && account.balance.minorUnits >= (filter.balanceMin as number))) return false;
-  if (open('balanceMax') && !(account.balance && account.balance.minorUnits <= (filter.balanceMax as number))) return false;
+  if (open('accountNumber') && !account.accountNumber?.startsWith(filter.accountNumber as string)) {
+    return false;
+  }
+  if (
+    open('lastUpdatedAfter') &&
+    !(account.lastUpdatedAt && account.lastUpdatedAt > (filter.lastUpdatedAfter as Date))
+  ) {
+    return false;
+  }
+  if (open('balanceMin') && !(account.balance && account.balance.minorUnits >= (filter.balanceMin as number))) {
+    return false;
+  }
+  if (open('balanceMax') && !(account.balance && account.balance.minorUnits <= (filter.balanceMax as number))) {
+    return false;
+  }
   return true;
 }

@@ -22,7 +22,10 @@ export class Account extends Node {
   @Field(() => String, { nullable: true, description: "The bank's name." })
   bankName!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The national bank code (German BLZ), from the IBAN where the provider sends no other.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The national bank code (German BLZ), from the IBAN where the provider sends no other.',
+  })
   bankCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The national account number.' })
@@ -46,7 +49,10 @@ export class Account extends Node {
   @Field(() => Money, { nullable: true, description: 'What can be spent now, where the provider tells.' })
   availableBalance!: Money | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the provider last read the account from the bank.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the provider last read the account from the bank.',
+  })
   lastUpdatedAt!: Date | null;
 
   @Field(() => Boolean, {

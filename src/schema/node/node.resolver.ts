@@ -13,7 +13,10 @@ const finders: Record<NodeType, (context: Context, id: string, field: string) =>
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null where the caller has no such object.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null where the caller has no such object.',
+  })
   async node(
     @Ctx() context: Context,
     @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string,

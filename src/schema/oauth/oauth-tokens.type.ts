@@ -11,7 +11,10 @@ export class OAuthTokens {
   @Field(() => Int, { description: 'Seconds until the access token expires.' })
   expiresIn!: number;
 
-  @Field(() => String, { nullable: true, description: 'Present for the offline scope: gets new access tokens with refreshKontistToken.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Present for the offline scope: gets new access tokens with refreshKontistToken.',
+  })
   refreshToken!: string | null;
 
   @Field(() => String, { description: 'The granted scopes, space-separated.' })

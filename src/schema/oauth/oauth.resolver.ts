@@ -26,24 +26,37 @@ export class OAuthResolver {
   })
   kontistAuthorizationUrl(
     @Ctx() context: Context,
-    @Arg('redirectUri', () => String, { description: 'Where Kontist sends the user back with a code.' }) redirectUri: string,
-    @Arg('state', () => String, { description: 'An opaque value Kontist sends back, to tie the answer to the request.' }) state: string,
-    @Arg('scopes', () => [String], { nullable: true, description: 'Scopes to ask for; offline, accounts, transactions and transfers by default.' })
+    @Arg('redirectUri', () => String, { description: 'Where Kontist sends the user back with a code.' })
+    redirectUri: string,
+    @Arg('state', () => String, {
+      description: 'An opaque value Kontist sends back, to tie the answer to the request.',
+    })
+    state: string,
+    @Arg('scopes', () => [String], {
+      nullable: true,
+      description: 'Scopes to ask for; offline, accounts, transactions and transfers by default.',
+    })
     scopes?: string[],
   ): string {
     checkRedirectUri(redirectUri);
     checkNonEmpty(state, 'state');
     if (scopes && (scopes.length === 0 || !scopes.every((s) => SCOPE.test(s)))) {
-      throw new BadUserInputError('scopes', 'scopes must be a non-empty list of scope names such as offline or accounts.');
+      throw new BadUserInputError(
+        'scopes',
+        'scopes must be a non-empty list of scope names such as offline or accounts.',
+      );
     }
     return context.providers.kontist.authorizationUrl(redirectUri, state, scopes ?? undefined);
   }
 
-  @Mutation(() => OAuthTokens, { description: "Exchanges an OAuth authorization code for tokens, with the gateway's client secret." })
+  @Mutation(() => OAuthTokens, {
+    description: "Exchanges an OAuth authorization code for tokens, with the gateway's client secret.",
+  })
   exchangeKontistCode(
     @Ctx() context: Context,
     @Arg('code', () => String, { description: 'The code Kontist added to the redirect.' }) code: string,
-    @Arg('redirectUri', () => String, { description: 'The same redirectUri the authorization URL was made with.' }) redirectUri: string,
+    @Arg('redirectUri', () => String, { description: 'The same redirectUri the authorization URL was made with.' })
+    redirectUri: string,
   ): Promise<Tokens> {
     checkNonEmpty(code, 'code');
     checkRedirectUri(redirectUri);
@@ -53,7 +66,8 @@ export class OAuthResolver {
   @Mutation(() => OAuthTokens, { description: 'Gets a new access token with a refresh token (offline scope).' })
   refreshKontistToken(
     @Ctx() context: Context,
-    @Arg('refreshToken', () => String, { description: 'The refresh token from an earlier exchange.' }) refreshToken: string,
+    @Arg('refreshToken', () => String, { description: 'The refresh token from an earlier exchange.' })
+    refreshToken: string,
   ): Promise<Tokens> {
     checkNonEmpty(refreshToken, 'refreshToken');
     return context.providers.kontist.refreshToken(refreshToken, context.signal);

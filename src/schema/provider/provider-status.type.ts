@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 
 import { CircuitStateEnum, ProviderEnum } from '../enums';
 
-@ObjectType({ description: "How the gateway sees one provider right now." })
+@ObjectType({ description: 'How the gateway sees one provider right now.' })
 export class ProviderStatus {
   @Field(() => ProviderEnum, { description: 'The provider.' })
   provider!: ProviderEnum;

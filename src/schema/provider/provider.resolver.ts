@@ -6,7 +6,9 @@ import { ProviderStatus } from './provider-status.type';
 
 @Resolver(() => ProviderStatus)
 export class ProviderResolver {
-  @Query(() => [ProviderStatus], { description: 'Health and circuit state of every provider, as the gateway sees them.' })
+  @Query(() => [ProviderStatus], {
+    description: 'Health and circuit state of every provider, as the gateway sees them.',
+  })
   async providers(@Ctx() context: Context): Promise<Array<{ provider: string; healthy: boolean; circuit: string }>> {
     // Kontomatik has a health endpoint: ask it; the others are judged by their last calls.
     const kontomatikUp = await context.providers.kontomatik.health(context.signal);

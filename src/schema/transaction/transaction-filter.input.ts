@@ -17,7 +17,10 @@ export class TransactionFilter {
   @Field(() => SafeIntScalar, { nullable: true, description: 'Amount at most this, in minor units (signed).' })
   amountMax?: number;
 
-  @Field(() => String, { nullable: true, description: 'Purpose contains this, case-insensitive; at least 3 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Purpose contains this, case-insensitive; at least 3 characters.',
+  })
   purpose?: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Booked at or after this instant.' })

@@ -16,8 +16,7 @@ import { FeedArgs } from './transactions.args';
 @Resolver(() => Transaction)
 export class TransactionResolver {
   @Query(() => TransactionConnection, {
-    description:
-      "Transactions of all the caller's accounts merged into one feed, newest first.\nfirst: 1 to 500.",
+    description: "Transactions of all the caller's accounts merged into one feed, newest first.\nfirst: 1 to 500.",
   })
   transactions(
     @Ctx() context: Context,
@@ -28,7 +27,10 @@ export class TransactionResolver {
     return transactionFeed(context, info, first, filter, args.after ?? undefined);
   }
 
-  @Query(() => Transaction, { nullable: true, description: "One of the caller's transactions; null where there is no such transaction." })
+  @Query(() => Transaction, {
+    nullable: true,
+    description: "One of the caller's transactions; null where there is no such transaction.",
+  })
   transaction(
     @Ctx() context: Context,
     @Arg('id', () => ID, { description: "The transaction's global id." }) id: string,
@@ -38,7 +40,12 @@ export class TransactionResolver {
 
   @FieldResolver(() => ID, { description: "The transaction's opaque global id." })
   id(@Root() transaction: TransactionRecord): string {
-    return toGlobalId('Transaction', transaction.provider, transaction.providerAccountId, transaction.providerTransactionId);
+    return toGlobalId(
+      'Transaction',
+      transaction.provider,
+      transaction.providerAccountId,
+      transaction.providerTransactionId,
+    );
   }
 
   @FieldResolver(() => Account, { description: 'The account the transaction belongs to.' })

@@ -21,17 +21,27 @@ export function toTransactionQuery(first: number | null | undefined, input: Tran
     throw new BadUserInputError('first', `first must be from 1 to ${MAX_FIRST}.`);
   }
   const filter: TransactionFilter = {};
-  if (input?.status) filter.status = input.status;
-  if (input?.amountMin !== undefined && input.amountMin !== null) filter.amountMin = input.amountMin;
-  if (input?.amountMax !== undefined && input.amountMax !== null) filter.amountMax = input.amountMax;
+  if (input?.status) {
+    filter.status = input.status;
+  }
+  if (input?.amountMin !== undefined && input.amountMin !== null) {
+    filter.amountMin = input.amountMin;
+  }
+  if (input?.amountMax !== undefined && input.amountMax !== null) {
+    filter.amountMax = input.amountMax;
+  }
   if (input?.purpose !== undefined && input.purpose !== null) {
     if (input.purpose.trim().length < 3) {
       throw new BadUserInputError('filter.purpose', 'filter.purpose must have at least 3 characters.');
     }
     filter.purpose = input.purpose.trim();
   }
-  if (input?.bookedFrom) filter.bookedFrom = input.bookedFrom;
-  if (input?.bookedTo) filter.bookedTo = input.bookedTo;
+  if (input?.bookedFrom) {
+    filter.bookedFrom = input.bookedFrom;
+  }
+  if (input?.bookedTo) {
+    filter.bookedTo = input.bookedTo;
+  }
   return { first: count, filter };
 }
 
@@ -52,7 +62,13 @@ export async function accountTransactions(
   const start = after ? windowStart(decodeCursor(after, query)) : undefined;
   const provider = accountProviderOf(context, account.provider);
   if (!provider) {
-    return readWindow({ applied: new Set(), read: async () => ({ items: [], total: 0 }) }, residualFilter({}, new Set(), order), query, start, first);
+    return readWindow(
+      { applied: new Set(), read: async () => ({ items: [], total: 0 }) },
+      residualFilter({}, new Set(), order),
+      query,
+      start,
+      first,
+    );
   }
   const sequence = provider.transactions(context.callFor(account.provider), account.providerAccountId, filter, order);
   return readWindow(sequence, residualFilter(filter, sequence.applied, order), query, start, first);

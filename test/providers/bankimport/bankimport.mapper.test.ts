@@ -52,7 +52,9 @@ const bankAccountsJson = `{
 const accounts = (json: string) =>
   bankimportBankAccountListSchema.parse(parseJson(json)).bank_accounts.map(toBankimportAccount);
 
-const aBankimportTransaction = (overrides: Partial<BankimportTransactionPayload> = {}): BankimportTransactionPayload => ({
+const aBankimportTransaction = (
+  overrides: Partial<BankimportTransactionPayload> = {},
+): BankimportTransactionPayload => ({
   id: 98001,
   bank_account_id: 7856278,
   amount: '-1250.5',
@@ -106,7 +108,9 @@ describe('toBankimportAccount', () => {
   });
 
   it('reads a whole-euro balance sent as an integer', () => {
-    const [account] = accounts('{"bank_accounts":[{"id":1,"account_number":"1","currency":"EUR","bank_code":"30070024","balance":100}]}');
+    const [account] = accounts(
+      '{"bank_accounts":[{"id":1,"account_number":"1","currency":"EUR","bank_code":"30070024","balance":100}]}',
+    );
     expect(account?.balance).toEqual({ minorUnits: 10000, currency: 'EUR' });
   });
 
@@ -117,7 +121,7 @@ describe('toBankimportAccount', () => {
     expect(account?.balance?.minorUnits).toBe(900719925474099);
   });
 
-  it('reads the balance in the account\'s own currency', () => {
+  it("reads the balance in the account's own currency", () => {
     const raw = bankimportBankAccountSchema.parse({
       id: 1,
       account_number: '1',
@@ -214,9 +218,9 @@ describe('toBankimportTransaction', () => {
   });
 
   it('refuses an unknown status', () => {
-    expect(bankimportTransactionSchema.safeParse(aBankimportTransaction({ status: 'booked' as 'completed' })).success).toBe(
-      false,
-    );
+    expect(
+      bankimportTransactionSchema.safeParse(aBankimportTransaction({ status: 'booked' as 'completed' })).success,
+    ).toBe(false);
   });
 
   it('refuses an amount in exponent notation', () => {

@@ -82,10 +82,17 @@ const transactionXml = (t: XmlTransaction) => `
       <counterparty_name nil="true"/>
     </transaction>`;
 
-const transactionListXml = (transactions: XmlTransaction[], totalEntries = transactions.length) => `<?xml version="1.0" encoding="UTF-8"?>
+const transactionListXml = (
+  transactions: XmlTransaction[],
+  totalEntries = transactions.length,
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <transaction_list>
-  ${transactions.length === 0 ? '<transactions type="array"/>' : `<transactions type="array">${transactions.map(transactionXml).join('')}
-  </transactions>`}
+  ${
+    transactions.length === 0
+      ? '<transactions type="array"/>'
+      : `<transactions type="array">${transactions.map(transactionXml).join('')}
+  </transactions>`
+  }
   <pagination>
     <current_page type="integer">1</current_page>
     <per_page type="integer">1000</per_page>
@@ -96,8 +103,7 @@ const transactionListXml = (transactions: XmlTransaction[], totalEntries = trans
 `;
 
 /** The client reads the list inside `<transaction_list>`. */
-const transactionList = (xml: string) =>
-  (parseBankimportXml(xml) as { transaction_list: unknown }).transaction_list;
+const transactionList = (xml: string) => (parseBankimportXml(xml) as { transaction_list: unknown }).transaction_list;
 
 describe('parseBankimportXml', () => {
   it('decodes the accounts to the same tree as their JSON', () => {
@@ -105,8 +111,12 @@ describe('parseBankimportXml', () => {
   });
 
   it('gives the same accounts as the JSON after the schema and mapper', () => {
-    const fromXml = bankimportBankAccountListSchema.parse(parseBankimportXml(bankAccountsXml)).bank_accounts.map(toBankimportAccount);
-    const fromJson = bankimportBankAccountListSchema.parse(parseJson(bankAccountsJson)).bank_accounts.map(toBankimportAccount);
+    const fromXml = bankimportBankAccountListSchema
+      .parse(parseBankimportXml(bankAccountsXml))
+      .bank_accounts.map(toBankimportAccount);
+    const fromJson = bankimportBankAccountListSchema
+      .parse(parseJson(bankAccountsJson))
+      .bank_accounts.map(toBankimportAccount);
     expect(fromXml).toEqual(fromJson);
     expect(fromXml.map((a) => a.balance?.minorUnits)).toEqual([2432349, -532321]);
   });
@@ -170,7 +180,9 @@ describe('parseBankimportXml', () => {
   });
 
   it('unescapes the predefined XML entities in text', () => {
-    const xml = transactionListXml([anXmlTransaction({ purpose: 'Miete &amp; Nebenkosten &lt;03/2024&gt; &quot;Haus&quot; &apos;A&apos;' })]);
+    const xml = transactionListXml([
+      anXmlTransaction({ purpose: 'Miete &amp; Nebenkosten &lt;03/2024&gt; &quot;Haus&quot; &apos;A&apos;' }),
+    ]);
     const list = bankimportTransactionListSchema.parse(transactionList(xml));
     expect(list.transactions[0]?.purpose).toBe(`Miete & Nebenkosten <03/2024> "Haus" 'A'`);
   });
@@ -228,7 +240,9 @@ describe('parseBankimportXml with hostile or broken documents', () => {
   });
 
   it('refuses mismatched tags', () => {
-    expect(() => parseBankimportXml('<bank_accounts type="array"><bank_account></bank_accounts></bank_account>')).toThrow();
+    expect(() =>
+      parseBankimportXml('<bank_accounts type="array"><bank_account></bank_accounts></bank_account>'),
+    ).toThrow();
   });
 
   it('refuses a body that is not XML at all', () => {
@@ -236,9 +250,12 @@ describe('parseBankimportXml with hostile or broken documents', () => {
     expect(() => parseBankimportXml('')).toThrow();
   });
 
-  it.each(['12a', '1.5', '', ' ', '0x10', '1e3', '99999999999999999999'])('refuses %p as a type="integer" value', (value) => {
-    expect(() => parseBankimportXml(`<bank_account><id type="integer">${value}</id></bank_account>`)).toThrow();
-  });
+  it.each(['12a', '1.5', '', ' ', '0x10', '1e3', '99999999999999999999'])(
+    'refuses %p as a type="integer" value',
+    (value) => {
+      expect(() => parseBankimportXml(`<bank_account><id type="integer">${value}</id></bank_account>`)).toThrow();
+    },
+  );
 
   it('reads a negative type="integer" value', () => {
     expect(parseBankimportXml('<pagination><current_page type="integer">-1</current_page></pagination>')).toEqual({
@@ -247,7 +264,9 @@ describe('parseBankimportXml with hostile or broken documents', () => {
   });
 
   it('refuses an element named to pollute prototypes', () => {
-    expect(() => parseBankimportXml('<bank_account><__proto__><polluted>yes</polluted></__proto__></bank_account>')).toThrow();
+    expect(() =>
+      parseBankimportXml('<bank_account><__proto__><polluted>yes</polluted></__proto__></bank_account>'),
+    ).toThrow();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

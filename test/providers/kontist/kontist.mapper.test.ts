@@ -168,7 +168,7 @@ describe('toKontistAccount', () => {
     });
   });
 
-  it('keeps the legacy account\'s bank name and has no type', () => {
+  it("keeps the legacy account's bank name and has no type", () => {
     const [raw] = kontistAccountListSchema.parse(parseJson(accountsLegacy));
     const account = toKontistAccount(raw!);
     expect(account.bankName).toBe('solarisBank');
@@ -268,18 +268,15 @@ describe('toKontistTransaction (v2.1)', () => {
   });
 
   it('keeps the mandate number and category', () => {
-    const record = toKontistTransaction(
-      aV21Transaction({ mandateNumber: 'M-123', category: 'VAT_0' }),
-      ACCOUNT_ID,
-    );
+    const record = toKontistTransaction(aV21Transaction({ mandateNumber: 'M-123', category: 'VAT_0' }), ACCOUNT_ID);
     expect(record.mandateNumber).toBe('M-123');
     expect(record.category).toBe('VAT_0');
   });
 
   it('refuses an original amount with decimals (it is in minor units)', () => {
-    expect(() => toKontistTransaction(aV21Transaction({ originalAmount: '7.60', foreignCurrency: 'CHF' }), ACCOUNT_ID)).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      toKontistTransaction(aV21Transaction({ originalAmount: '7.60', foreignCurrency: 'CHF' }), ACCOUNT_ID),
+    ).toThrow(RangeError);
   });
 
   it('refuses a booking date that is not a date', () => {
@@ -344,7 +341,10 @@ describe('toKontistLegacyTransaction', () => {
   });
 
   it('marks a transaction without a booking date as PENDING', () => {
-    const record = toKontistLegacyTransaction(aLegacyTransaction({ booking_date: null, valuta_date: null }), ACCOUNT_ID);
+    const record = toKontistLegacyTransaction(
+      aLegacyTransaction({ booking_date: null, valuta_date: null }),
+      ACCOUNT_ID,
+    );
     expect(record.status).toBe('PENDING');
     expect(record.bookingDate).toBeNull();
   });
@@ -375,7 +375,8 @@ describe('toOAuthTokens', () => {
 describe('Kontist payload schemas', () => {
   const [cardPayment] = (JSON.parse(transactionsV21) as { results: Record<string, unknown>[] }).results;
   const [legacyCard] = (JSON.parse(transactionsLegacy) as { results: Record<string, unknown>[] }).results;
-  const withoutId = (raw: Record<string, unknown>) => Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'id'));
+  const withoutId = (raw: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'id'));
 
   it('accepts both documented pages with their next link and total', () => {
     expect(v21Page()).toMatchObject({ next: '/api/accounts/4711/transactions?page=2', total: 3 });
@@ -401,8 +402,12 @@ describe('Kontist payload schemas', () => {
   });
 
   it('refuses an account whose balance is not whole cents', () => {
-    expect(kontistAccountSchema.safeParse({ id: 4711, iban: 'DE06110101001000004444', balance: 173.25 }).success).toBe(false);
-    expect(kontistAccountSchema.safeParse({ id: 4711, iban: 'DE06110101001000004444', balance: '17325' }).success).toBe(false);
+    expect(kontistAccountSchema.safeParse({ id: 4711, iban: 'DE06110101001000004444', balance: 173.25 }).success).toBe(
+      false,
+    );
+    expect(kontistAccountSchema.safeParse({ id: 4711, iban: 'DE06110101001000004444', balance: '17325' }).success).toBe(
+      false,
+    );
   });
 
   it('refuses a page without a total or with a negative one', () => {

@@ -282,7 +282,7 @@ describe('createKontistSequence, oldest first', () => {
     expect(total).toBe(160);
   });
 
-  it('gives an account with only unbooked transactions in Kontist\'s order', async () => {
+  it("gives an account with only unbooked transactions in Kontist's order", async () => {
     const list = kontistList(0, 60);
     const account = aKontistAccount(list);
     const sequence = createKontistSequence(account.fetchPage, 'BOOKING_DATE_ASC', {});

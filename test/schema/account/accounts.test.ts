@@ -72,7 +72,7 @@ describe('accounts', () => {
     });
   });
 
-  it('returns the healthy providers\' accounts plus PROVIDER_UNAVAILABLE when one is down', async () => {
+  it("returns the healthy providers' accounts plus PROVIDER_UNAVAILABLE when one is down", async () => {
     await t.faults({ provider: 'KONTIST', down: true });
     const { body } = await t.gql(AccountsDocument, {}, alice);
     expect(body.data!.accounts.map((a) => a.provider)).toEqual(['BANKIMPORT', 'BANKIMPORT']);
@@ -131,7 +131,11 @@ describe('accounts', () => {
     });
 
     it('asks for UNAUTHENTICATED naming the provider when filtering on one without credentials', async () => {
-      const { body } = await t.gql(AccountsDocument, { filter: { provider: 'KONTIST' } }, { 'X-Bankimport-Token': 'sandbox-alice' });
+      const { body } = await t.gql(
+        AccountsDocument,
+        { filter: { provider: 'KONTIST' } },
+        { 'X-Bankimport-Token': 'sandbox-alice' },
+      );
       expect(body.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', provider: 'KONTIST' });
     });
   });

@@ -20,7 +20,11 @@ describe('toGlobalId and fromGlobalId', () => {
 
   it('round-trips a transaction id with its account', () => {
     const id = toGlobalId('Transaction', 'BANKIMPORT', '7856278', '98001');
-    expect(fromGlobalId(id, 'id')).toEqual({ type: 'Transaction', provider: 'BANKIMPORT', parts: ['7856278', '98001'] });
+    expect(fromGlobalId(id, 'id')).toEqual({
+      type: 'Transaction',
+      provider: 'BANKIMPORT',
+      parts: ['7856278', '98001'],
+    });
   });
 
   it('round-trips parts holding colons, slashes, percent signs and non-ASCII text', () => {

@@ -20,7 +20,9 @@ describe('Kontist OAuth helpers', () => {
   const authorize = async () => {
     const { body } = await t.gql(KontistAuthorizationUrlDocument, { redirectUri, state: 'xyz-1' });
     const url = new URL(body.data!.kontistAuthorizationUrl);
-    const answer = await request(url.origin).get(url.pathname + url.search).redirects(0);
+    const answer = await request(url.origin)
+      .get(url.pathname + url.search)
+      .redirects(0);
     expect(answer.status).toBe(302);
     const back = new URL(answer.headers.location as string);
     expect(back.searchParams.get('state')).toBe('xyz-1');

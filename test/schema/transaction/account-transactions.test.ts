@@ -120,17 +120,20 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
       expect(found.map((e) => e.node.id)).toEqual(expected.map((e) => e.node.id));
     });
 
-    it.each(['4711', '7856278'])('bounds booking dates inclusively and leaves out undated ones (account %s)', async (account) => {
-      const everything = await all(account, {});
-      const booked = everything.filter((e) => e.node.bookingDate);
-      const to = booked[20]!.node.bookingDate!;
-      const from = booked[60]!.node.bookingDate!;
-      const expected = booked.filter((e) => e.node.bookingDate! >= from && e.node.bookingDate! <= to);
-      const desc = await all(account, { bookedFrom: from, bookedTo: to });
-      expect(desc.map((e) => e.node.id)).toEqual(expected.map((e) => e.node.id));
-      const asc = await all(account, { bookedFrom: from, bookedTo: to }, 'BOOKING_DATE_ASC');
-      expect(new Set(asc.map((e) => e.node.id))).toEqual(new Set(expected.map((e) => e.node.id)));
-    });
+    it.each(['4711', '7856278'])(
+      'bounds booking dates inclusively and leaves out undated ones (account %s)',
+      async (account) => {
+        const everything = await all(account, {});
+        const booked = everything.filter((e) => e.node.bookingDate);
+        const to = booked[20]!.node.bookingDate!;
+        const from = booked[60]!.node.bookingDate!;
+        const expected = booked.filter((e) => e.node.bookingDate! >= from && e.node.bookingDate! <= to);
+        const desc = await all(account, { bookedFrom: from, bookedTo: to });
+        expect(desc.map((e) => e.node.id)).toEqual(expected.map((e) => e.node.id));
+        const asc = await all(account, { bookedFrom: from, bookedTo: to }, 'BOOKING_DATE_ASC');
+        expect(new Set(asc.map((e) => e.node.id))).toEqual(new Set(expected.map((e) => e.node.id)));
+      },
+    );
 
     it('stops reading Kontist once the dates are past bookedFrom', async () => {
       const everything = await all('4711', {});
@@ -140,7 +143,10 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
       expect(recent.pageInfo.hasNextPage).toBe(false);
       expect(recent.totalCount).toBeNull();
       // Page 1 holds the eleven newest: nothing past it is read.
-      expect(await t.stats()).toEqual({ 'KONTIST GET /api/accounts': 1, 'KONTIST GET /api/accounts/:id/transactions': 1 });
+      expect(await t.stats()).toEqual({
+        'KONTIST GET /api/accounts': 1,
+        'KONTIST GET /api/accounts/:id/transactions': 1,
+      });
     });
 
     it('lets Bankimport filter natively and tells the total it reports', async () => {
@@ -172,7 +178,10 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
     });
 
     it('refuses a cursor the gateway did not issue', async () => {
-      expect(await errorOf({ id: ids['4711']!, after: 'bm9wZQ' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(await errorOf({ id: ids['4711']!, after: 'bm9wZQ' })).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     });
 
     it('refuses a cursor issued for another filter or order', async () => {
@@ -186,7 +195,10 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
         code: 'BAD_USER_INPUT',
         field: 'after',
       });
-      expect(await errorOf({ id: ids['7856278']!, after: cursor })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(await errorOf({ id: ids['7856278']!, after: cursor })).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     });
   });
 

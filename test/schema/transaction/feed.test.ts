@@ -1,4 +1,9 @@
-import { AccountTransactionsDocument, FeedDocument, type FeedQuery, type FeedQueryVariables } from '../../generated/graphql';
+import {
+  AccountTransactionsDocument,
+  FeedDocument,
+  type FeedQuery,
+  type FeedQueryVariables,
+} from '../../generated/graphql';
 import { alice, bob, callCount, startGateway, type TestGateway } from '../../support/gateway';
 
 type Feed = FeedQuery['transactions'];
@@ -23,7 +28,9 @@ describe('the transactions feed', () => {
       const body = await feed({ ...variables, after });
       expect(body.errors).toBeUndefined();
       edges.push(...body.data!.transactions.edges);
-      if (!body.data!.transactions.pageInfo.hasNextPage) return edges;
+      if (!body.data!.transactions.pageInfo.hasNextPage) {
+        return edges;
+      }
       after = body.data!.transactions.pageInfo.endCursor;
     }
     throw new Error('too many pages');
