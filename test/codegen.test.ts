@@ -11,11 +11,15 @@ describe('test/generated/graphql.ts', () => {
       const fresh = join(scratch, 'graphql.ts');
       const config = readFileSync(join(root, 'codegen.yml'), 'utf8').replace('test/generated/graphql.ts:', `${fresh}:`);
       writeFileSync(join(scratch, 'codegen.yml'), config);
-      const run = spawnSync(join(root, 'node_modules/.bin/graphql-codegen'), ['--config', join(scratch, 'codegen.yml'), '--silent'], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const run = spawnSync(
+        join(root, 'node_modules/.bin/graphql-codegen'),
+        ['--config', join(scratch, 'codegen.yml'), '--silent'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
       expect(run.status).toBe(0);
       expect(readFileSync(fresh, 'utf8')).toBe(readFileSync(join(root, 'test/generated/graphql.ts'), 'utf8'));
     } finally {

@@ -177,7 +177,9 @@ export function createDraft(random: Random, context: DraftContext, ms: number): 
         kind,
         returned ? amount : -amount,
         creditor,
-        returned ? `Return debit Invoice ${invoice} ${creditor.short}` : `Invoice ${invoice} ${creditor.short} ${monthOf(ms)}`,
+        returned
+          ? `Return debit Invoice ${invoice} ${creditor.short}`
+          : `Invoice ${invoice} ${creditor.short} ${monthOf(ms)}`,
         `${creditor.reference}-${random.digits(12)}`,
         `MNDT-${random.digits(4)}-${random.hex(8).toUpperCase()}`,
       );
@@ -191,7 +193,13 @@ export function createDraft(random: Random, context: DraftContext, ms: number): 
         random.chance(0.7) ? `E-${random.hex(32)}` : null,
       );
     case 'standing_order_out':
-      return draft(kind, -context.rentCents, pool.landlord, `Rent ${monthOf(ms)} Kastanienallee 12`, `E-${random.hex(32)}`);
+      return draft(
+        kind,
+        -context.rentCents,
+        pool.landlord,
+        `Rent ${monthOf(ms)} Kastanienallee 12`,
+        `E-${random.hex(32)}`,
+      );
     case 'transfer_in':
       if (random.chance(0.6)) {
         return draft(

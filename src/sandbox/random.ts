@@ -41,7 +41,8 @@ export function createRandom(seed: number | string): Random {
     let text = '';
     while (text.length < length) {
       const word = Math.floor(next() * 0x100000000);
-      text += BYTE_HEX[word >>> 24] + BYTE_HEX[(word >>> 16) & 255] + BYTE_HEX[(word >>> 8) & 255] + BYTE_HEX[word & 255];
+      text +=
+        BYTE_HEX[word >>> 24] + BYTE_HEX[(word >>> 16) & 255] + BYTE_HEX[(word >>> 8) & 255] + BYTE_HEX[word & 255];
     }
     return text.length === length ? text : text.slice(0, length);
   };

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { createBankimportRouter, BANKIMPORT_FORMAT_SUFFIXES, BANKIMPORT_ROUTES } from './bankimport/bankimport.routes';
 import { createBankimportState } from './bankimport/bankimport.state';
 import { createControlRouter } from './control.routes';
@@ -21,7 +21,7 @@ export interface SandboxOptions {
 }
 
 export interface Sandbox {
-  readonly app: import('express').Express;
+  readonly app: Express;
   /** Listens on host 127.0.0.1; port 0 picks a free one. Resolves with the base URL, e.g. http://127.0.0.1:4010 */
   listen(port: number): Promise<string>;
   close(): Promise<void>;

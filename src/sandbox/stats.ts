@@ -32,9 +32,7 @@ export function createStats(): Stats {
         .map((entry) => ({ ...entry }))
         .sort(
           (a, b) =>
-            a.provider.localeCompare(b.provider) ||
-            a.route.localeCompare(b.route) ||
-            a.method.localeCompare(b.method),
+            a.provider.localeCompare(b.provider) || a.route.localeCompare(b.route) || a.method.localeCompare(b.method),
         );
     },
     reset() {

@@ -13,7 +13,8 @@ describe('sandbox faults', () => {
     return request(app).put('/sandbox/faults').send(body);
   }
 
-  const kontistAccounts = (): request.Test => request(app).get('/kontist/api/accounts').set('Authorization', 'Bearer sandbox-alice');
+  const kontistAccounts = (): request.Test =>
+    request(app).get('/kontist/api/accounts').set('Authorization', 'Bearer sandbox-alice');
   const bankimportAccounts = (): request.Test =>
     request(app).get('/bankimport/api/v1/bank-accounts').set('Authorization', 'Token token=sandbox-alice');
 
@@ -112,7 +113,9 @@ describe('sandbox faults', () => {
     const res = await setFaults(body).expect(400);
     expect(res.body).toEqual({ error: expect.any(String) });
     const shown = await request(app).get('/sandbox/faults').expect(200);
-    expect(shown.body.faults.every((fault: { errorRate: number; down: boolean }) => fault.errorRate === 0 && !fault.down)).toBe(true);
+    expect(
+      shown.body.faults.every((fault: { errorRate: number; down: boolean }) => fault.errorRate === 0 && !fault.down),
+    ).toBe(true);
   });
 
   it('refuses a body that is not JSON with 400', async () => {

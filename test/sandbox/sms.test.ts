@@ -8,7 +8,13 @@ describe('sms outbox', () => {
     outbox.send({ user: 'bob', tan: '654321', text: 'TAN 654321', reference: 't-2' });
     expect(outbox.list()).toEqual([
       { user: 'bob', tan: '654321', text: 'TAN 654321', reference: 't-2', createdAt: '2026-06-30T12:00:02.000Z' },
-      { user: 'alice', tan: '123456', text: 'TAN 123456 for 12.50 EUR', reference: 't-1', createdAt: '2026-06-30T12:00:01.000Z' },
+      {
+        user: 'alice',
+        tan: '123456',
+        text: 'TAN 123456 for 12.50 EUR',
+        reference: 't-1',
+        createdAt: '2026-06-30T12:00:01.000Z',
+      },
     ]);
   });
 

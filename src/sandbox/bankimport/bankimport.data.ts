@@ -63,10 +63,13 @@ function ibanOf(bankCode: string, accountNumber: string, subAccountNumber: strin
   return germanIban(bankCode, `${accountNumber.padStart(8, '0')}${subAccountNumber ?? '00'}`);
 }
 
-/** alice's two accounts and bob's one; `transactions` is the size of alice's largest. */
+/**
+ * alice's two accounts and bob's one; `transactions` is the size of alice's largest, whose
+ * ids come last so that every other id stays the same whatever its size.
+ */
 export function createBankimportAccounts(transactions: number): BankimportAccount[] {
   const common = { currency: 'EUR', accessType: 'HBCI' };
-  const accounts: Array<Omit<BankimportAccount, 'iban' | 'firstTransactionId'>> = [
+  const accounts: Array<Omit<BankimportAccount, 'iban'>> = [
     {
       ...common,
       ...DEUTSCHE_BANK,
@@ -80,6 +83,7 @@ export function createBankimportAccounts(transactions: number): BankimportAccoun
       balance: 2432349,
       accountType: 'Kontokorrentkonto',
       transactionCount: transactions,
+      firstTransactionId: FIRST_BANKIMPORT_TRANSACTION_ID + 190,
     },
     {
       ...common,
@@ -94,6 +98,7 @@ export function createBankimportAccounts(transactions: number): BankimportAccoun
       balance: -532321,
       accountType: 'SparCard',
       transactionCount: 150,
+      firstTransactionId: FIRST_BANKIMPORT_TRANSACTION_ID,
     },
     {
       ...common,
@@ -108,18 +113,13 @@ export function createBankimportAccounts(transactions: number): BankimportAccoun
       balance: 871260,
       accountType: 'Girokonto',
       transactionCount: 40,
+      firstTransactionId: FIRST_BANKIMPORT_TRANSACTION_ID + 150,
     },
   ];
-  let firstTransactionId = FIRST_BANKIMPORT_TRANSACTION_ID;
-  return accounts.map((account) => {
-    const full = {
-      ...account,
-      iban: ibanOf(account.bankCode, account.accountNumber, account.subAccountNumber),
-      firstTransactionId,
-    };
-    firstTransactionId += account.transactionCount;
-    return full;
-  });
+  return accounts.map((account) => ({
+    ...account,
+    iban: ibanOf(account.bankCode, account.accountNumber, account.subAccountNumber),
+  }));
 }
 
 const TYPES: Record<DraftKind, { transactionType: string; bookingText: string }> = {

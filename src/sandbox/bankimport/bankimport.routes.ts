@@ -2,13 +2,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { BankimportAccount, BankimportTransaction } from './bankimport.data';
 import { list } from './bankimport.document';
 import { bankimportUserOf, createBankimportAuth } from './bankimport.auth';
-import {
-  respond,
-  respondError,
-  toAccountNode,
-  toTransactionListNode,
-  toTransactionNode,
-} from './bankimport.format';
+import { respond, respondError, toAccountNode, toTransactionListNode, toTransactionNode } from './bankimport.format';
 import { parseAccountFilter, parseTransactionQuery } from './bankimport.query';
 import { filterAccounts, searchTransactions } from './bankimport.search';
 import type { BankimportState } from './bankimport.state';

@@ -37,7 +37,11 @@ export interface TransactionPage {
 export function searchTransactions(sorted: readonly BankimportTransaction[], query: TransactionQuery): TransactionPage {
   const { status, amountMin, amount, amountMax, purpose } = query;
   const unfiltered =
-    status === 'any' && amountMin === undefined && amount === undefined && amountMax === undefined && purpose === undefined;
+    status === 'any' &&
+    amountMin === undefined &&
+    amount === undefined &&
+    amountMax === undefined &&
+    purpose === undefined;
   const matching = unfiltered
     ? sorted
     : sorted.filter(

@@ -28,8 +28,7 @@ export function createKontistState(): KontistState {
     accounts,
     grants: createKontistGrants(),
     accountsOf: (user) => accounts.filter((account) => account.owner === user),
-    accountOf: (user, accountId) =>
-      accounts.find((account) => account.id === accountId && account.owner === user),
+    accountOf: (user, accountId) => accounts.find((account) => account.id === accountId && account.owner === user),
     transactionsOf(account) {
       let list = transactions.get(account.id);
       if (!list) {

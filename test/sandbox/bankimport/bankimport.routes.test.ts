@@ -99,7 +99,10 @@ describe('sandbox Bankimport', () => {
     });
 
     it('accepts the token quoted, as Rails does', async () => {
-      await request(app).get('/bankimport/api/v1/bank-accounts').set('Authorization', 'Token token="sandbox-alice"').expect(200);
+      await request(app)
+        .get('/bankimport/api/v1/bank-accounts')
+        .set('Authorization', 'Token token="sandbox-alice"')
+        .expect(200);
     });
   });
 
@@ -145,7 +148,12 @@ describe('sandbox Bankimport', () => {
       const res = await get('/api/v1/bank-accounts', BOB).expect(200);
       expect(res.text).toContain('"balance":8712.6,');
       expect(res.body.bank_accounts).toHaveLength(1);
-      expect(res.body.bank_accounts[0]).toMatchObject({ id: 7856301, bank_code: '10020030', sub_account_number: null, title: null });
+      expect(res.body.bank_accounts[0]).toMatchObject({
+        id: 7856301,
+        bank_code: '10020030',
+        sub_account_number: null,
+        title: null,
+      });
     });
 
     it('answers Rails-style XML when the path ends in .xml', async () => {
@@ -168,7 +176,9 @@ describe('sandbox Bankimport', () => {
     });
 
     const ids = async (query: string): Promise<number[]> =>
-      (await get(`/api/v1/bank-accounts?${query}`).expect(200)).body.bank_accounts.map((account: { id: number }) => account.id);
+      (await get(`/api/v1/bank-accounts?${query}`).expect(200)).body.bank_accounts.map(
+        (account: { id: number }) => account.id,
+      );
 
     it.each([
       ['bank_code=300', [7856278, 7856279]],
@@ -189,10 +199,13 @@ describe('sandbox Bankimport', () => {
       expect(await ids(query)).toEqual(expected);
     });
 
-    it.each(['balance_min=abc', 'balance_max=1.234', 'last_updated_after=yesterday'])('refuses %s with 400', async (query) => {
-      const res = await get(`/api/v1/bank-accounts?${query}`).expect(400);
-      expect(res.body.error).toEqual(expect.any(String));
-    });
+    it.each(['balance_min=abc', 'balance_max=1.234', 'last_updated_after=yesterday'])(
+      'refuses %s with 400',
+      async (query) => {
+        const res = await get(`/api/v1/bank-accounts?${query}`).expect(400);
+        expect(res.body.error).toEqual(expect.any(String));
+      },
+    );
   });
 
   describe('GET /api/v1/bank-account/:id', () => {
@@ -310,7 +323,8 @@ describe('sandbox Bankimport', () => {
       const max = await list(`/api/v1/bank-account/7856278/transactions?amount_max=${probe.amount}&limit=1`);
       expect(max.pagination.total_entries).toBe(checking.filter((t) => cents(t) <= cents(probe)).length);
 
-      const band = (await list('/api/v1/bank-account/7856278/transactions?amount_min=-10.00&amount_max=10')).transactions;
+      const band = (await list('/api/v1/bank-account/7856278/transactions?amount_min=-10.00&amount_max=10'))
+        .transactions;
       expect(band.length).toBe(checking.filter((t) => cents(t) >= -1000 && cents(t) <= 1000).length);
       expect(band.length).toBeGreaterThan(0);
     });
@@ -323,7 +337,9 @@ describe('sandbox Bankimport', () => {
     });
 
     it('combines filters', async () => {
-      const rows = (await list('/api/v1/bank-account/7856278/transactions?purpose=invoice&amount_min=0&status=completed')).transactions;
+      const rows = (
+        await list('/api/v1/bank-account/7856278/transactions?purpose=invoice&amount_min=0&status=completed')
+      ).transactions;
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((t) => t.purpose!.includes('Invoice') && cents(t) > 0 && t.status === 'completed')).toBe(true);
     });
@@ -340,8 +356,9 @@ describe('sandbox Bankimport', () => {
       expect(amounts.some((text) => text.includes('.'))).toBe(true);
     });
 
-    it('gives transactions distinct ids from 5000000 up, dates as Bankimport writes them and valid IBANs', () => {
-      expect(Math.min(...checking.map((t) => t.id))).toBe(5000000);
+    it('gives transactions distinct ids, dates as Bankimport writes them and valid IBANs', () => {
+      expect(Math.min(...checking.map((t) => t.id))).toBe(5000190);
+      expect(Math.max(...checking.map((t) => t.id))).toBe(5001389);
       expect(new Set(checking.map((t) => t.id)).size).toBe(1200);
       for (const t of checking) {
         expect(t.account_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -357,7 +374,9 @@ describe('sandbox Bankimport', () => {
     });
 
     it('answers XML as a transaction_list with pagination', async () => {
-      const res = await get('/api/v1/bank-account/7856279/transactions.xml?limit=2&order_by=account_date_desc').expect(200);
+      const res = await get('/api/v1/bank-account/7856279/transactions.xml?limit=2&order_by=account_date_desc').expect(
+        200,
+      );
       expect(res.text).toContain('<transaction_list>\n  <transactions type="array">');
       const doc = xml.parse(res.text).transaction_list;
       expect(doc.pagination.total_entries).toEqual({ '#text': '150', '@_type': 'integer' });

@@ -14,7 +14,13 @@ describe('sandbox Kontist OAuth', () => {
   async function authorize(scope = 'offline transactions', redirectUri = REDIRECT): Promise<URL> {
     const res = await request(app)
       .get('/kontist/api/oauth/authorize')
-      .query({ scope, response_type: 'code', client_id: 'sandbox-client', redirect_uri: redirectUri, state: 'opaque 1' })
+      .query({
+        scope,
+        response_type: 'code',
+        client_id: 'sandbox-client',
+        redirect_uri: redirectUri,
+        state: 'opaque 1',
+      })
       .expect(302);
     return new URL(res.headers.location);
   }
@@ -48,13 +54,23 @@ describe('sandbox Kontist OAuth', () => {
     ['another response type', { response_type: 'token' }, 'unsupported_response_type'],
     ['no redirect URI', { redirect_uri: undefined }, 'invalid_request'],
   ])('refuses to authorize %s with 400', async (_case, override, error) => {
-    const query = { scope: 'offline', response_type: 'code', client_id: 'sandbox-client', redirect_uri: REDIRECT, ...override };
+    const query = {
+      scope: 'offline',
+      response_type: 'code',
+      client_id: 'sandbox-client',
+      redirect_uri: REDIRECT,
+      ...override,
+    };
     const res = await request(app).get('/kontist/api/oauth/authorize').query(query).expect(400);
     expect(res.body.error).toBe(error);
   });
 
   it('exchanges a code for a bearer token that acts as alice', async () => {
-    const res = await exchange({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: REDIRECT }).expect(200);
+    const res = await exchange({
+      grant_type: 'authorization_code',
+      code: await codeFor(),
+      redirect_uri: REDIRECT,
+    }).expect(200);
     expect(res.body).toEqual({
       access_token: expect.any(String),
       token_type: 'Bearer',
@@ -70,7 +86,11 @@ describe('sandbox Kontist OAuth', () => {
   });
 
   it('issues no refresh token without the offline scope', async () => {
-    const res = await exchange({ grant_type: 'authorization_code', code: await codeFor('transactions'), redirect_uri: REDIRECT }).expect(200);
+    const res = await exchange({
+      grant_type: 'authorization_code',
+      code: await codeFor('transactions'),
+      redirect_uri: REDIRECT,
+    }).expect(200);
     expect(res.body).not.toHaveProperty('refresh_token');
     expect(res.body.scope).toBe('transactions');
   });
@@ -92,12 +112,20 @@ describe('sandbox Kontist OAuth', () => {
   });
 
   it('refuses a code with another redirect URI than the authorize call had', async () => {
-    const res = await exchange({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: 'https://evil.example/cb' }).expect(400);
+    const res = await exchange({
+      grant_type: 'authorization_code',
+      code: await codeFor(),
+      redirect_uri: 'https://evil.example/cb',
+    }).expect(400);
     expect(res.body).toEqual({ error: 'invalid_grant' });
   });
 
   it('refuses an unknown code', async () => {
-    const res = await exchange({ grant_type: 'authorization_code', code: 'f'.repeat(40), redirect_uri: REDIRECT }).expect(400);
+    const res = await exchange({
+      grant_type: 'authorization_code',
+      code: 'f'.repeat(40),
+      redirect_uri: REDIRECT,
+    }).expect(400);
     expect(res.body).toEqual({ error: 'invalid_grant' });
   });
 
@@ -106,14 +134,22 @@ describe('sandbox Kontist OAuth', () => {
     ['an unknown client', { client_id: 'other-client' }],
   ])('refuses %s with 401 invalid_client, and leaves the code usable', async (_case, override) => {
     const code = await codeFor();
-    const res = await exchange({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...override }).expect(401);
+    const res = await exchange({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...override }).expect(
+      401,
+    );
     expect(res.body).toEqual({ error: 'invalid_client' });
     await exchange({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }).expect(200);
   });
 
   it('refreshes an access token as many times as asked, with the same refresh token', async () => {
-    const first = await exchange({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: REDIRECT }).expect(200);
-    const refreshed = await exchange({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token }).expect(200);
+    const first = await exchange({
+      grant_type: 'authorization_code',
+      code: await codeFor(),
+      redirect_uri: REDIRECT,
+    }).expect(200);
+    const refreshed = await exchange({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token }).expect(
+      200,
+    );
     const again = await exchange({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token }).expect(200);
     expect(refreshed.body).toEqual({
       access_token: expect.any(String),
@@ -122,7 +158,10 @@ describe('sandbox Kontist OAuth', () => {
       scope: 'offline transactions',
     });
     expect(new Set([first.body.access_token, refreshed.body.access_token, again.body.access_token]).size).toBe(3);
-    await request(app).get('/kontist/api/accounts').set('Authorization', `Bearer ${again.body.access_token}`).expect(200);
+    await request(app)
+      .get('/kontist/api/accounts')
+      .set('Authorization', `Bearer ${again.body.access_token}`)
+      .expect(200);
   });
 
   it('refuses an unknown refresh token', async () => {
@@ -136,13 +175,27 @@ describe('sandbox Kontist OAuth', () => {
   });
 
   it('does not accept a refresh token as a bearer token', async () => {
-    const first = await exchange({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: REDIRECT }).expect(200);
-    await request(app).get('/kontist/api/accounts').set('Authorization', `Bearer ${first.body.refresh_token}`).expect(401);
+    const first = await exchange({
+      grant_type: 'authorization_code',
+      code: await codeFor(),
+      redirect_uri: REDIRECT,
+    }).expect(200);
+    await request(app)
+      .get('/kontist/api/accounts')
+      .set('Authorization', `Bearer ${first.body.refresh_token}`)
+      .expect(401);
   });
 
   it('keeps tokens to the sandbox that issued them', async () => {
-    const res = await exchange({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: REDIRECT }).expect(200);
+    const res = await exchange({
+      grant_type: 'authorization_code',
+      code: await codeFor(),
+      redirect_uri: REDIRECT,
+    }).expect(200);
     const other = createSandbox().app;
-    await request(other).get('/kontist/api/accounts').set('Authorization', `Bearer ${res.body.access_token}`).expect(401);
+    await request(other)
+      .get('/kontist/api/accounts')
+      .set('Authorization', `Bearer ${res.body.access_token}`)
+      .expect(401);
   });
 });

@@ -29,8 +29,15 @@ describe('sandbox Kontist', () => {
     app = createSandbox().app;
   });
 
-  async function page<T>(accountId: number, n: number, accept?: string, auth = ALICE): Promise<KontistTransactionPagePayload<T>> {
-    const call = request(app).get(`/kontist/api/accounts/${accountId}/transactions?page=${n}`).set('Authorization', auth);
+  async function page<T>(
+    accountId: number,
+    n: number,
+    accept?: string,
+    auth = ALICE,
+  ): Promise<KontistTransactionPagePayload<T>> {
+    const call = request(app)
+      .get(`/kontist/api/accounts/${accountId}/transactions?page=${n}`)
+      .set('Authorization', auth);
     const res = await (accept ? call.set('Accept', accept) : call).expect(200);
     return res.body as KontistTransactionPagePayload<T>;
   }
@@ -68,13 +75,20 @@ describe('sandbox Kontist', () => {
   describe('GET /api/accounts', () => {
     it('answers a bearer token in the current format', async () => {
       const res = await request(app).get('/kontist/api/accounts').set('Authorization', ALICE).expect(200);
-      expect(res.body).toEqual([{ id: 4711, iban: 'DE09110101001000004711', balance: 1284733, accountType: 'solaris' }]);
+      expect(res.body).toEqual([
+        { id: 4711, iban: 'DE09110101001000004711', balance: 1284733, accountType: 'solaris' },
+      ]);
       expect(hasValidChecksum(res.body[0].iban)).toBe(true);
     });
 
     it('answers Basic credentials in the legacy format, with a trailing slash too', async () => {
-      const res = await request(app).get('/kontist/api/accounts/').set('Authorization', basic('bob', 'bob-password')).expect(200);
-      expect(res.body).toEqual([{ id: 4712, iban: 'DE79110101001000004712', bankName: 'solarisBank', balance: 254390 }]);
+      const res = await request(app)
+        .get('/kontist/api/accounts/')
+        .set('Authorization', basic('bob', 'bob-password'))
+        .expect(200);
+      expect(res.body).toEqual([
+        { id: 4712, iban: 'DE79110101001000004712', bankName: 'solarisBank', balance: 254390 },
+      ]);
     });
   });
 
@@ -140,7 +154,13 @@ describe('sandbox Kontist', () => {
       expect(all.some((t) => t.amount > 0)).toBe(true);
       expect(all.some((t) => t.amount < 0)).toBe(true);
       expect(new Set(all.map((t) => t.bookingType))).toEqual(
-        new Set(['SEPA_CREDIT_TRANSFER', 'SEPA_DIRECT_DEBIT', 'DIRECT_DEBIT', 'SEPA_DIRECT_DEBIT_RETURN', 'CARD_TRANSACTION']),
+        new Set([
+          'SEPA_CREDIT_TRANSFER',
+          'SEPA_DIRECT_DEBIT',
+          'DIRECT_DEBIT',
+          'SEPA_DIRECT_DEBIT_RETURN',
+          'CARD_TRANSACTION',
+        ]),
       );
       const abroad = all.filter((t) => t.originalAmount !== null);
       expect(abroad.length).toBeGreaterThan(0);
@@ -174,8 +194,22 @@ describe('sandbox Kontist', () => {
       expect(legacy.every((t) => t.amount > 0)).toBe(true);
       expect(Object.keys(legacy[0]).sort()).toEqual(
         [
-          'id', 'from', 'to', 'amount', 'type', 'category', 'name', 'iban', 'purpose', 'e2e_id', 'booking_date',
-          'valuta_date', 'booking_type', 'original_amount', 'foreign_currency', 'paymentMethod',
+          'id',
+          'from',
+          'to',
+          'amount',
+          'type',
+          'category',
+          'name',
+          'iban',
+          'purpose',
+          'e2e_id',
+          'booking_date',
+          'valuta_date',
+          'booking_type',
+          'original_amount',
+          'foreign_currency',
+          'paymentMethod',
         ].sort(),
       );
       expect(v21[0]).toHaveProperty('e2eId');
@@ -184,7 +218,12 @@ describe('sandbox Kontist', () => {
     });
 
     it('answers the legacy format to Basic credentials without the v2.1 Accept header', async () => {
-      const body = await page<KontistLegacyTransactionPayload>(4711, 1, 'application/json', basic('alice', 'alice-password'));
+      const body = await page<KontistLegacyTransactionPayload>(
+        4711,
+        1,
+        'application/json',
+        basic('alice', 'alice-password'),
+      );
       expect(body.results[0]).toHaveProperty('booking_date');
     });
 
@@ -196,7 +235,10 @@ describe('sandbox Kontist', () => {
     });
 
     it("answers 404 for someone else's account or an unknown one", async () => {
-      const res = await request(app).get('/kontist/api/accounts/4711/transactions').set('Authorization', BOB).expect(404);
+      const res = await request(app)
+        .get('/kontist/api/accounts/4711/transactions')
+        .set('Authorization', BOB)
+        .expect(404);
       expect(res.body).toEqual({ error: 'not_found' });
       await request(app).get('/kontist/api/accounts/9999/transactions').set('Authorization', ALICE).expect(404);
       await request(app).get('/kontist/api/accounts/abc/transactions').set('Authorization', ALICE).expect(404);
@@ -216,14 +258,23 @@ describe('sandbox Kontist', () => {
 
     it('answers the legacy item otherwise', async () => {
       const [listed] = (await page<KontistLegacyTransactionPayload>(4711, 1)).results;
-      const res = await request(app).get(`/kontist/api/accounts/4711/transactions/${listed.id}`).set('Authorization', ALICE).expect(200);
+      const res = await request(app)
+        .get(`/kontist/api/accounts/4711/transactions/${listed.id}`)
+        .set('Authorization', ALICE)
+        .expect(200);
       expect(res.body).toEqual(listed);
     });
 
     it("answers 404 for a transaction on another account or someone else's", async () => {
       const [bobs] = (await page<KontistTransactionPayload>(4712, 1, V21, BOB)).results;
-      await request(app).get(`/kontist/api/accounts/4711/transactions/${bobs.id}`).set('Authorization', ALICE).expect(404);
-      await request(app).get(`/kontist/api/accounts/4712/transactions/${bobs.id}`).set('Authorization', ALICE).expect(404);
+      await request(app)
+        .get(`/kontist/api/accounts/4711/transactions/${bobs.id}`)
+        .set('Authorization', ALICE)
+        .expect(404);
+      await request(app)
+        .get(`/kontist/api/accounts/4712/transactions/${bobs.id}`)
+        .set('Authorization', ALICE)
+        .expect(404);
       await request(app).get('/kontist/api/accounts/4711/transactions/12').set('Authorization', ALICE).expect(404);
     });
   });

@@ -35,7 +35,12 @@ describe('sandbox Kontomatik', () => {
     const res = await request(app).get('/kontomatik/v1/ais-catalog').set('X-Api-Key', KEY).expect(200);
     const { targets } = res.body as KontomatikCatalogPayload;
     expect(new Set(targets.map((t) => t.country))).toEqual(new Set(['PL', 'CZ', 'ES', 'PT', 'RO', 'LT', 'LV', 'EE']));
-    expect(targets).toContainEqual({ id: 'KontoBank', country: 'PL', name: expect.any(String), accessModes: ['SINGLE', 'MULTIPLE', 'MIXED'] });
+    expect(targets).toContainEqual({
+      id: 'KontoBank',
+      country: 'PL',
+      name: expect.any(String),
+      accessModes: ['SINGLE', 'MULTIPLE', 'MIXED'],
+    });
     expect(targets).toContainEqual(expect.objectContaining({ id: 'PlMbank', country: 'PL' }));
     expect(targets).toContainEqual(expect.objectContaining({ id: 'EsSantander', country: 'ES' }));
     expect(new Set(targets.map((t) => t.id)).size).toBe(targets.length);
