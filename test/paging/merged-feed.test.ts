@@ -3,30 +3,20 @@ import { decodeCursor, queryKey, type Position } from '../../src/paging/cursor';
 import { readMergedFeed, type FeedSource } from '../../src/paging/merged-feed';
 import { residualFilter } from '../../src/paging/residual-filter';
 import type { TransactionRecord, TransactionSequence } from '../../src/providers/provider';
+import { aTransaction as aBaseTransaction } from '../support/factories';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2024, 5, 30, 12);
 const QUERY = queryKey('feed', {}, 'BOOKING_DATE_DESC');
 
-const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord => ({
-  provider: 'KONTIST',
-  providerTransactionId: 'k1',
-  providerAccountId: '4711',
-  amount: { minorUnits: -1250, currency: 'EUR' },
-  originalAmount: null,
-  status: 'BOOKED',
-  counterpartyName: 'Karl Brenner',
-  counterpartyIban: null,
-  purpose: 'Lunch',
-  endToEndId: null,
-  mandateNumber: null,
-  bookingType: null,
-  paymentMethod: null,
-  category: null,
-  bookingDate: new Date(START),
-  valueDate: null,
-  ...overrides,
-});
+const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord =>
+  aBaseTransaction({
+    provider: 'KONTIST',
+    providerTransactionId: 'k1',
+    providerAccountId: '4711',
+    bookingDate: new Date(START),
+    ...overrides,
+  });
 
 /** A transaction `hoursAgo` hours before START, named by id. */
 const tx = (id: string, hoursAgo: number | null) =>

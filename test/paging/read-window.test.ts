@@ -2,30 +2,11 @@ import { decodeCursor, queryKey } from '../../src/paging/cursor';
 import { readWindow, windowStart } from '../../src/paging/read-window';
 import { residualFilter } from '../../src/paging/residual-filter';
 import type { TransactionRecord, TransactionSequence } from '../../src/providers/provider';
+import { aTransaction } from '../support/factories';
 
 const DAY = 86_400_000;
 const LAST_DAY = Date.UTC(2024, 5, 30);
 const QUERY = queryKey('account', 'BANKIMPORT', '7856278', {}, 'BOOKING_DATE_DESC');
-
-const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord => ({
-  provider: 'BANKIMPORT',
-  providerTransactionId: 't1',
-  providerAccountId: '7856278',
-  amount: { minorUnits: -1250, currency: 'EUR' },
-  originalAmount: null,
-  status: 'BOOKED',
-  counterpartyName: 'Karl Brenner',
-  counterpartyIban: null,
-  purpose: 'Lunch',
-  endToEndId: null,
-  mandateNumber: null,
-  bookingType: null,
-  paymentMethod: null,
-  category: null,
-  bookingDate: new Date(LAST_DAY),
-  valueDate: null,
-  ...overrides,
-});
 
 /** `n` transactions newest first, t1 the newest; every third one is an incoming 100.00. */
 const newestFirst = (n: number, prefix = 't') =>

@@ -1,25 +1,18 @@
 import { residualFilter } from '../../src/paging/residual-filter';
 import type { TransactionFilter, TransactionRecord } from '../../src/providers/provider';
+import { aTransaction as aBaseTransaction } from '../support/factories';
 
-const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord => ({
-  provider: 'BANKIMPORT',
-  providerTransactionId: '98001',
-  providerAccountId: '7856278',
-  amount: { minorUnits: -1250, currency: 'EUR' },
-  originalAmount: null,
-  status: 'BOOKED',
-  counterpartyName: 'Hausverwaltung Müller',
-  counterpartyIban: 'DE89370400440532013000',
-  purpose: 'Miete März 2024',
-  endToEndId: null,
-  mandateNumber: null,
-  bookingType: 'SEPA_DIRECT_DEBIT',
-  paymentMethod: null,
-  category: null,
-  bookingDate: new Date('2024-03-15T10:00:00Z'),
-  valueDate: new Date('2024-03-15T10:00:00Z'),
-  ...overrides,
-});
+const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord =>
+  aBaseTransaction({
+    providerTransactionId: '98001',
+    counterpartyName: 'Hausverwaltung Müller',
+    counterpartyIban: 'DE89370400440532013000',
+    purpose: 'Miete März 2024',
+    bookingType: 'SEPA_DIRECT_DEBIT',
+    bookingDate: new Date('2024-03-15T10:00:00Z'),
+    valueDate: new Date('2024-03-15T10:00:00Z'),
+    ...overrides,
+  });
 
 const none = new Set<keyof TransactionFilter>();
 const desc = (filter: TransactionFilter, applied = none) => residualFilter(filter, applied, 'BOOKING_DATE_DESC');

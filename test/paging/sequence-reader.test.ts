@@ -2,29 +2,10 @@ import { residualFilter } from '../../src/paging/residual-filter';
 import { SequenceReader } from '../../src/paging/sequence-reader';
 import type { Position } from '../../src/paging/cursor';
 import type { TransactionFilter, TransactionRecord, TransactionSequence } from '../../src/providers/provider';
+import { aTransaction } from '../support/factories';
 
 const DAY = 86_400_000;
 const LAST_DAY = Date.UTC(2024, 5, 30);
-
-const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord => ({
-  provider: 'BANKIMPORT',
-  providerTransactionId: 't1',
-  providerAccountId: '7856278',
-  amount: { minorUnits: -1250, currency: 'EUR' },
-  originalAmount: null,
-  status: 'BOOKED',
-  counterpartyName: 'Karl Brenner',
-  counterpartyIban: null,
-  purpose: 'Lunch',
-  endToEndId: null,
-  mandateNumber: null,
-  bookingType: null,
-  paymentMethod: null,
-  category: null,
-  bookingDate: new Date(LAST_DAY),
-  valueDate: null,
-  ...overrides,
-});
 
 /** `n` transactions newest first: t1 is the newest. */
 const newestFirst = (n: number, prefix = 't') =>

@@ -4,30 +4,24 @@ import {
   type KontistPage,
   type PageSizeMemo,
 } from '../../../src/providers/kontist/kontist.sequence';
+import { aTransaction as aBaseTransaction } from '../../support/factories';
 
 const PAGE_SIZE = 50;
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 
-const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord => ({
-  provider: 'KONTIST',
-  providerTransactionId: '1',
-  providerAccountId: '4711',
-  amount: { minorUnits: -1250, currency: 'EUR' },
-  originalAmount: null,
-  status: 'BOOKED',
-  counterpartyName: 'Karl Brenner',
-  counterpartyIban: 'DE89370400440532013000',
-  purpose: 'Lunch',
-  endToEndId: null,
-  mandateNumber: null,
-  bookingType: 'SEPA_CREDIT_TRANSFER',
-  paymentMethod: 'bank_account',
-  category: null,
-  bookingDate: new Date(FIRST_DAY),
-  valueDate: new Date(FIRST_DAY),
-  ...overrides,
-});
+const aTransaction = (overrides: Partial<TransactionRecord> = {}): TransactionRecord =>
+  aBaseTransaction({
+    provider: 'KONTIST',
+    providerTransactionId: '1',
+    providerAccountId: '4711',
+    counterpartyIban: 'DE89370400440532013000',
+    bookingType: 'SEPA_CREDIT_TRANSFER',
+    paymentMethod: 'bank_account',
+    bookingDate: new Date(FIRST_DAY),
+    valueDate: new Date(FIRST_DAY),
+    ...overrides,
+  });
 
 /** Booked transaction number `day` (1 is the oldest), with an id that tells it apart. */
 const booked = (day: number) =>
