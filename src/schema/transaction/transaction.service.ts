@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
 import { BadUserInputError, UnauthenticatedError } from '../../errors';
 import { decodeCursor, queryKey } from '../../paging/cursor';
-import type { Connection } from '../../paging/connection';
+import { toConnection, type Connection } from '../../paging/connection';
 import { readMergedFeed, type FeedSource } from '../../paging/merged-feed';
 import { readWindow, windowStart } from '../../paging/read-window';
 import { residualFilter } from '../../paging/residual-filter';
@@ -62,13 +62,8 @@ export async function accountTransactions(
   const start = after ? windowStart(decodeCursor(after, query)) : undefined;
   const provider = accountProviderOf(context, account.provider);
   if (!provider) {
-    return readWindow(
-      { applied: new Set(), read: async () => ({ items: [], total: 0 }) },
-      residualFilter({}, new Set(), order),
-      query,
-      start,
-      first,
-    );
+    // Accounts of providers without their own transaction lists (none yet) have no items.
+    return toConnection([], false, false, 0);
   }
   const sequence = provider.transactions(context.callFor(account.provider), account.providerAccountId, filter, order);
   return readWindow(sequence, residualFilter(filter, sequence.applied, order), query, start, first);
