@@ -33,8 +33,44 @@ export interface KontistProvider extends AccountProvider {
   refreshToken(refreshToken: string, signal?: AbortSignal): Promise<OAuthTokens>;
 }
 
+/** How one of Kontist's two transaction formats is asked for and read. */
+interface TransactionFormat {
+  listAccept: string;
+  itemAccept: string;
+  toPage(body: unknown, accountId: string): KontistPage;
+  toTransaction(body: unknown, accountId: string): TransactionRecord;
+}
+
+const current: TransactionFormat = {
+  listAccept: V21_LIST,
+  itemAccept: V21_ITEM,
+  toPage(body, accountId) {
+    const raw = kontistTransactionPageSchema.parse(body);
+    return {
+      total: raw.total,
+      hasNext: raw.next !== null,
+      items: raw.results.map((t) => toKontistTransaction(t, accountId)),
+    };
+  },
+  toTransaction: (body, accountId) => toKontistTransaction(kontistTransactionSchema.parse(body), accountId),
+};
+
+const legacy: TransactionFormat = {
+  listAccept: 'application/json',
+  itemAccept: 'application/json',
+  toPage(body, accountId) {
+    const raw = kontistLegacyTransactionPageSchema.parse(body);
+    return {
+      total: raw.total,
+      hasNext: raw.next !== null,
+      items: raw.results.map((t) => toKontistLegacyTransaction(t, accountId)),
+    };
+  },
+  toTransaction: (body, accountId) => toKontistLegacyTransaction(kontistLegacyTransactionSchema.parse(body), accountId),
+};
+
 /** Basic credentials reach the legacy API, which only speaks the snake_case format. */
-const isLegacy = (credential: string) => /^basic\s/i.test(credential);
+const formatOf = (credential: string): TransactionFormat => (/^basic\s/i.test(credential) ? legacy : current);
 
 export function createKontistProvider(upstream: Upstream, baseUrl: string, oauth: KontistOAuthClient): KontistProvider {
   const pageSize: PageSizeMemo = {};
@@ -64,36 +100,16 @@ export function createKontistProvider(upstream: Upstream, baseUrl: string, oauth
 
   const fetchPage =
     (call: ProviderCall, accountId: string) =>
-    (page: number): Promise<KontistPage> =>
-      isLegacy(call.credential)
-        ? get(
-            call,
-            `${accountPath(accountId)}/transactions`,
-            (body) => {
-              const raw = kontistLegacyTransactionPageSchema.parse(body);
-              return {
-                total: raw.total,
-                hasNext: raw.next !== null,
-                items: raw.results.map((t) => toKontistLegacyTransaction(t, accountId)),
-              };
-            },
-            'application/json',
-            { page },
-          )
-        : get(
-            call,
-            `${accountPath(accountId)}/transactions`,
-            (body) => {
-              const raw = kontistTransactionPageSchema.parse(body);
-              return {
-                total: raw.total,
-                hasNext: raw.next !== null,
-                items: raw.results.map((t) => toKontistTransaction(t, accountId)),
-              };
-            },
-            V21_LIST,
-            { page },
-          );
+    (page: number): Promise<KontistPage> => {
+      const format = formatOf(call.credential);
+      return get(
+        call,
+        `${accountPath(accountId)}/transactions`,
+        (body) => format.toPage(body, accountId),
+        format.listAccept,
+        { page },
+      );
+    };
 
   const token = (form: Record<string, string>, signal?: AbortSignal) =>
     upstream.request({
@@ -123,17 +139,14 @@ export function createKontistProvider(upstream: Upstream, baseUrl: string, oauth
       if (!/^\d{1,18}$/.test(transactionId)) {
         return null;
       }
+      const format = formatOf(call.credential);
       try {
-        return isLegacy(call.credential)
-          ? await get(call, `${accountPath(accountId)}/transactions/${transactionId}`, (body) =>
-              toKontistLegacyTransaction(kontistLegacyTransactionSchema.parse(body), accountId),
-            )
-          : await get(
-              call,
-              `${accountPath(accountId)}/transactions/${transactionId}`,
-              (body) => toKontistTransaction(kontistTransactionSchema.parse(body), accountId),
-              V21_ITEM,
-            );
+        return await get(
+          call,
+          `${accountPath(accountId)}/transactions/${transactionId}`,
+          (body) => format.toTransaction(body, accountId),
+          format.itemAccept,
+        );
       } catch (error) {
         if (error instanceof NotFoundError) {
           return null;
