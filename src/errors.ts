@@ -76,11 +76,15 @@ export class ProviderUnavailableError extends GatewayError {
 
 /** The provider refused for another reason, or answered something unreadable. */
 export class ProviderError extends GatewayError {
+  /** The provider's own reason, e.g. `invalid_tan`, for clients of that provider to act on. */
+  readonly reason: string;
+
   constructor(provider: ProviderName, reason: string, status?: number) {
     super('PROVIDER_ERROR', `${provider} refused the request: ${reason}`, {
       provider,
       ...(status !== undefined ? { status } : {}),
     });
+    this.reason = reason;
   }
 }
 
