@@ -18,6 +18,8 @@ export interface SandboxOptions {
   transactions?: number;
   /** How long a sandbox import takes. @default 3000 */
   importMs?: number;
+  /** How long a request that waits for a TAN (transfer, standing-order request, timed order) lives. @default 300000 */
+  pendingTtlMs?: number;
 }
 
 export interface Sandbox {
@@ -54,6 +56,7 @@ const handleError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const transactions = wholeNumber('transactions', options.transactions, 1200);
   const importMs = wholeNumber('importMs', options.importMs, 3000);
+  const pendingTtlMs = wholeNumber('pendingTtlMs', options.pendingTtlMs, 300_000);
   const stats = createStats();
   const faults = createFaults();
   const sms = createSmsOutbox();
@@ -65,7 +68,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.use(
     '/kontist',
     createProviderGate({ provider: 'KONTIST', routes: Object.values(KONTIST_ROUTES), stats, faults }),
-    createKontistRouter(createKontistState()),
+    createKontistRouter(createKontistState({ sms, pendingTtlMs })),
   );
   app.use(
     '/bankimport',

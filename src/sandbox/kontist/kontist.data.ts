@@ -4,6 +4,7 @@ import { germanIban } from '../iban';
 import { createRandom } from '../random';
 import { createTimeline } from '../timeline';
 import { HOUR_MS, startOfDay, toOffsetSeconds } from '../time';
+import type { KontistStandingOrder } from './kontist.standing-orders';
 
 export interface KontistUser {
   name: string;
@@ -69,6 +70,49 @@ export const KONTIST_ACCOUNTS: readonly KontistAccount[] = [
     transactionCount: 60,
     unbookedCount: 2,
     firstTransactionId: 900260,
+  },
+];
+
+/** Fixed, so every start shows the same orders: one ACTIVE and one CANCELED for alice, one ACTIVE for bob. */
+export const KONTIST_STANDING_ORDERS: readonly KontistStandingOrder[] = [
+  {
+    id: 6,
+    accountId: 4711,
+    status: 'ACTIVE',
+    name: 'Lena Hoffmann',
+    iban: germanIban('10050000', '0613748210'),
+    amount: 25000,
+    description: 'Studio rent share',
+    e2eId: 'E-f36e4f7e16f95f5960ec9fe00d3c0050',
+    reoccurrence: 'MONTHLY',
+    lastExecutionDate: null,
+    nextOccurrence: Date.UTC(2026, 6, 1),
+  },
+  {
+    id: 7,
+    accountId: 4711,
+    status: 'CANCELED',
+    name: 'Urban Sports GmbH',
+    iban: germanIban('70150000', '0048123456'),
+    amount: 14700,
+    description: 'Urban Sports membership',
+    e2eId: 'E-81359c56883b508cc891b2d466983e3a',
+    reoccurrence: 'QUARTERLY',
+    lastExecutionDate: Date.UTC(2026, 2, 31, 20, 11, 2, 109),
+    nextOccurrence: Date.UTC(2026, 3, 1),
+  },
+  {
+    id: 8,
+    accountId: 4712,
+    status: 'ACTIVE',
+    name: 'Ruderclub Alster e.V.',
+    iban: germanIban('20050550', '1234567890'),
+    amount: 18000,
+    description: 'Annual membership fee',
+    e2eId: 'E-d447d47fb16d5e0dffe7c7894cc643cf',
+    reoccurrence: 'ANNUALLY',
+    lastExecutionDate: Date.UTC(2030, 11, 31),
+    nextOccurrence: Date.UTC(2027, 0, 15),
   },
 ];
 

@@ -1,17 +1,31 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { KontistTransactionPagePayload } from '../../providers/kontist/kontist.payloads';
 import { paramOf } from '../query';
+import { accountFor } from './kontist.account';
 import { createKontistAuth, kontistCallerOf } from './kontist.auth';
-import type { KontistAccount, KontistTransaction } from './kontist.data';
+import type { KontistTransaction } from './kontist.data';
 import { toAccountPayload, toLegacyTransactionPayload, toTransactionPayload } from './kontist.format';
 import { createKontistOAuthRouter } from './kontist.oauth';
+import { createKontistStandingOrderRouter } from './kontist.standing-orders.routes';
 import type { KontistState } from './kontist.state';
+import { createKontistTimedOrderRouter } from './kontist.timed-orders.routes';
+import { createKontistTransferRouter } from './kontist.transfers.routes';
 
 /** Route templates as Kontist's docs write them; the stats count requests under these. */
 export const KONTIST_ROUTES = {
   accounts: '/api/accounts',
   transactions: '/api/accounts/:id/transactions',
   transaction: '/api/accounts/:id/transactions/:transactionId',
+  transfers: '/api/accounts/:id/transfer',
+  transfer: '/api/accounts/:id/transfer/:transferId',
+  standingOrders: '/api/accounts/:id/standing-orders',
+  // Before `standingOrder`: the stats take the first template that matches.
+  standingOrdersConfirm: '/api/accounts/:id/standing-orders/confirm',
+  standingOrder: '/api/accounts/:id/standing-orders/:standingOrderId',
+  standingOrderCancel: '/api/accounts/:id/standing-orders/:standingOrderId/cancel',
+  timedOrders: '/api/accounts/:id/timed-orders',
+  timedOrderConfirm: '/api/accounts/:id/timed-orders/:timedOrderId/confirm',
+  timedOrderCancel: '/api/accounts/:id/timed-orders/:timedOrderId/cancel',
   authorize: '/api/oauth/authorize',
   token: '/api/oauth/token',
 } as const;
@@ -19,15 +33,6 @@ export const KONTIST_ROUTES = {
 export const KONTIST_PAGE_SIZE = 50;
 
 const V21_LIST = 'application/vnd.kontist.transactionlist.v2.1+json';
-
-function accountFor(req: Request, res: Response, state: KontistState): KontistAccount | undefined {
-  const id = String(req.params.id);
-  const account = /^\d+$/.test(id) ? state.accountOf(kontistCallerOf(res).user, Number(id)) : undefined;
-  if (!account) {
-    res.status(404).json({ error: 'not_found' });
-  }
-  return account;
-}
 
 function pageOf(req: Request): number | undefined {
   const page = paramOf(req.query, 'page');
@@ -49,6 +54,12 @@ export function createKontistRouter(state: KontistState): Router {
   const router = express.Router();
   router.use(createKontistOAuthRouter(state, KONTIST_ROUTES));
   router.use(createKontistAuth(state));
+  // Timed orders fall due between requests; whatever is due runs before a request sees the state.
+  router.use((_req, _res, next) => {
+    state.timedOrders.executeDue();
+    next();
+  });
+  router.use(express.json());
 
   router.get(KONTIST_ROUTES.accounts, (_req, res) => {
     const { user, scheme } = kontistCallerOf(res);
@@ -92,6 +103,10 @@ export function createKontistRouter(state: KontistState): Router {
     }
     res.vary('Accept').json(toPayload(transaction, wantsV21(req, 'v2.1')));
   });
+
+  router.use(createKontistTransferRouter(state, KONTIST_ROUTES));
+  router.use(createKontistStandingOrderRouter(state, KONTIST_ROUTES));
+  router.use(createKontistTimedOrderRouter(state, KONTIST_ROUTES));
 
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found' });

@@ -278,4 +278,55 @@ describe('sandbox Kontist', () => {
       await request(app).get('/kontist/api/accounts/4711/transactions/12').set('Authorization', ALICE).expect(404);
     });
   });
+
+  describe('stats', () => {
+    it('counts the write routes under the templates of the docs, /standing-orders/confirm as its own', async () => {
+      const fresh = createSandbox().app;
+      const calls: Array<[string, string]> = [
+        ['post', '/api/accounts/4711/transfer'],
+        ['put', '/api/accounts/4711/transfer/f55641811042b9e85989bd57c3718346ctrx'],
+        ['get', '/api/accounts/4711/standing-orders'],
+        ['post', '/api/accounts/4711/standing-orders'],
+        ['post', '/api/accounts/4711/standing-orders/confirm'],
+        ['patch', '/api/accounts/4711/standing-orders/6'],
+        ['patch', '/api/accounts/4711/standing-orders/6/cancel'],
+        ['get', '/api/accounts/4711/timed-orders'],
+        ['post', '/api/accounts/4711/timed-orders'],
+        ['post', '/api/accounts/4711/timed-orders/9939482a-b1a2-4cff-8b48-ae340e398659/confirm'],
+        ['patch', '/api/accounts/4711/timed-orders/9939482a-b1a2-4cff-8b48-ae340e398659/cancel'],
+      ];
+      for (const [method, path] of calls) {
+        await request(fresh)[method as 'get'](`/kontist${path}`).set('Authorization', ALICE).send({});
+      }
+      const res = await request(fresh).get('/sandbox/stats').expect(200);
+      expect(res.body.requests).toEqual([
+        { provider: 'KONTIST', method: 'GET', route: '/api/accounts/:id/standing-orders', count: 1 },
+        { provider: 'KONTIST', method: 'POST', route: '/api/accounts/:id/standing-orders', count: 1 },
+        { provider: 'KONTIST', method: 'PATCH', route: '/api/accounts/:id/standing-orders/:standingOrderId', count: 1 },
+        {
+          provider: 'KONTIST',
+          method: 'PATCH',
+          route: '/api/accounts/:id/standing-orders/:standingOrderId/cancel',
+          count: 1,
+        },
+        { provider: 'KONTIST', method: 'POST', route: '/api/accounts/:id/standing-orders/confirm', count: 1 },
+        { provider: 'KONTIST', method: 'GET', route: '/api/accounts/:id/timed-orders', count: 1 },
+        { provider: 'KONTIST', method: 'POST', route: '/api/accounts/:id/timed-orders', count: 1 },
+        {
+          provider: 'KONTIST',
+          method: 'PATCH',
+          route: '/api/accounts/:id/timed-orders/:timedOrderId/cancel',
+          count: 1,
+        },
+        {
+          provider: 'KONTIST',
+          method: 'POST',
+          route: '/api/accounts/:id/timed-orders/:timedOrderId/confirm',
+          count: 1,
+        },
+        { provider: 'KONTIST', method: 'POST', route: '/api/accounts/:id/transfer', count: 1 },
+        { provider: 'KONTIST', method: 'PUT', route: '/api/accounts/:id/transfer/:transferId', count: 1 },
+      ]);
+    });
+  });
 });

@@ -1,0 +1,101 @@
+import express, { type Router } from 'express';
+import { accountFor } from './kontist.account';
+import { kontistCallerOf } from './kontist.auth';
+import { bodyOf, parseDate, parsePayment, tanOf } from './kontist.input';
+import { toTimedOrderListItemPayload, toTimedOrderPayload } from './kontist.orders.format';
+import type { KontistState } from './kontist.state';
+
+export interface TimedOrderRoutes {
+  timedOrders: string;
+  timedOrderConfirm: string;
+  timedOrderCancel: string;
+}
+
+/** Timed orders: created, confirmed with `{"token"}`, then executed when due unless canceled first. */
+export function createKontistTimedOrderRouter(state: KontistState, routes: TimedOrderRoutes): Router {
+  const router = express.Router();
+
+  router.get(routes.timedOrders, (req, res) => {
+    const account = accountFor(req, res, state);
+    if (account) {
+      res.json(state.timedOrders.scheduledOf(account.id).map(toTimedOrderListItemPayload));
+    }
+  });
+
+  router.post(routes.timedOrders, (req, res) => {
+    const account = accountFor(req, res, state);
+    if (!account) {
+      return;
+    }
+    const body = bodyOf(req);
+    const payment = parsePayment(body);
+    if ('error' in payment) {
+      res.status(400).json(payment);
+      return;
+    }
+    const executeAt = parseDate(body.date);
+    if (executeAt === undefined) {
+      res.status(400).json({ error: 'invalid_date' });
+      return;
+    }
+    if (executeAt <= state.now()) {
+      res.status(400).json({ error: 'date_in_past' });
+      return;
+    }
+    const order = state.timedOrders.create(kontistCallerOf(res).user, account.id, payment.value, executeAt);
+    res.json(toTimedOrderPayload(order));
+  });
+
+  router.post(routes.timedOrderConfirm, (req, res) => {
+    const account = accountFor(req, res, state);
+    if (!account) {
+      return;
+    }
+    const tan = tanOf(bodyOf(req), 'token');
+    if (tan === undefined) {
+      res.status(400).json({ error: 'token_required' });
+      return;
+    }
+    const outcome = state.timedOrders.confirm(account.id, String(req.params.timedOrderId), tan);
+    switch (outcome.status) {
+      case 'confirmed':
+        res.json(toTimedOrderPayload(outcome.order));
+        return;
+      case 'invalid_tan':
+        res.status(400).json({ error: 'invalid_tan' });
+        return;
+      case 'not_found':
+        res.status(404).json({ error: 'not_found' });
+        return;
+      default: {
+        const unknown: never = outcome;
+        throw new Error(`unknown outcome ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+
+  router.patch(routes.timedOrderCancel, (req, res) => {
+    const account = accountFor(req, res, state);
+    if (!account) {
+      return;
+    }
+    const outcome = state.timedOrders.cancel(account.id, String(req.params.timedOrderId));
+    switch (outcome.status) {
+      case 'canceled':
+        res.json(toTimedOrderPayload(outcome.order));
+        return;
+      case 'not_scheduled':
+        res.status(400).json({ error: 'timed_order_not_scheduled' });
+        return;
+      case 'not_found':
+        res.status(404).json({ error: 'not_found' });
+        return;
+      default: {
+        const unknown: never = outcome;
+        throw new Error(`unknown outcome ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+
+  return router;
+}

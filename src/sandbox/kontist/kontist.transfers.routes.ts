@@ -1,0 +1,80 @@
+import express, { type Router } from 'express';
+import { accountFor } from './kontist.account';
+import { kontistCallerOf } from './kontist.auth';
+import { newTransferId } from './kontist.ids';
+import { bodyOf, isSamePayment, parsePayment, tanOf } from './kontist.input';
+import { toTransferPayload } from './kontist.orders.format';
+import { toEuroText } from './kontist.pending';
+import type { KontistState } from './kontist.state';
+
+/** SEPA credit transfers: registered with POST, executed by a PUT of the same payload with the TAN. */
+export function createKontistTransferRouter(
+  state: KontistState,
+  routes: { transfers: string; transfer: string },
+): Router {
+  const router = express.Router();
+
+  router.post(routes.transfers, (req, res) => {
+    const account = accountFor(req, res, state);
+    if (!account) {
+      return;
+    }
+    const parsed = parsePayment(bodyOf(req));
+    if ('error' in parsed) {
+      res.status(400).json(parsed);
+      return;
+    }
+    const payment = parsed.value;
+    const id = newTransferId();
+    state.transfers.open({
+      id,
+      accountId: account.id,
+      user: kontistCallerOf(res).user,
+      purpose: `the transfer of ${toEuroText(payment.amount)} EUR to ${payment.recipient}`,
+      payload: payment,
+    });
+    res.json(toTransferPayload(`/api/accounts/${account.id}/transfer/${id}`, payment, 'confirmation_required'));
+  });
+
+  router.put(routes.transfer, (req, res) => {
+    const account = accountFor(req, res, state);
+    if (!account) {
+      return;
+    }
+    const id = String(req.params.transferId);
+    const payment = state.transfers.peek(id, account.id);
+    if (!payment) {
+      res.status(404).json({ error: 'not_found' });
+      return;
+    }
+    const body = bodyOf(req);
+    if (!isSamePayment(body, payment)) {
+      res.status(400).json({ error: 'payload_mismatch' });
+      return;
+    }
+    const tan = tanOf(body, 'authorizationToken');
+    if (tan === undefined) {
+      res.status(400).json({ error: 'authorization_token_required' });
+      return;
+    }
+    const outcome = state.transfers.confirm(id, account.id, tan);
+    switch (outcome.status) {
+      case 'confirmed':
+        state.bookOutgoing(account, outcome.payload);
+        res.json(toTransferPayload(`/api/accounts/${account.id}/transfer/${id}`, outcome.payload, 'accepted'));
+        return;
+      case 'invalid_tan':
+        res.status(400).json({ error: 'invalid_tan' });
+        return;
+      case 'not_found':
+        res.status(404).json({ error: 'not_found' });
+        return;
+      default: {
+        const unknown: never = outcome;
+        throw new Error(`unknown outcome ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+
+  return router;
+}
