@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
 
+import type { Confirmations } from './confirmations/confirmations';
+import type { Idempotent } from './confirmations/idempotency';
+
 import { callerKeyOf, readCredentials, type CredentialSource, type Credentials } from './credentials';
 import { UnauthenticatedError, type GatewayError } from './errors';
 import { createLoaders, type Loaders } from './loaders';
@@ -24,6 +27,11 @@ export interface Context {
   /** Aborted when the client goes away: upstream calls stop with it. */
   signal: AbortSignal;
   logger: Logger;
+  /** The TAN flows' pending confirmations and the Idempotency-Key guard. */
+  confirmations: Confirmations;
+  idempotent: Idempotent;
+  /** The request's Idempotency-Key header, as sent. */
+  idempotencyKey: string | undefined;
   /** Errors of failed providers, added to the response beside the others' data. */
   partialErrors: PartialError[];
   /** The call to make to `provider` with the caller's credentials; UNAUTHENTICATED without. */
@@ -34,12 +42,25 @@ export interface ContextInput {
   requestId: string;
   credentials: CredentialSource;
   signal: AbortSignal;
+  idempotencyKey?: unknown;
+}
+
+export interface ContextServices {
+  providers: Providers;
+  confirmations: Confirmations;
+  idempotent: Idempotent;
+  logger: Logger;
 }
 
 export type ContextFactory = (input: ContextInput) => Context;
 
-export function createContextFactory(providers: Providers, logger: Logger): ContextFactory {
-  return ({ requestId, credentials: source, signal }) => {
+export function createContextFactory({
+  providers,
+  confirmations,
+  idempotent,
+  logger,
+}: ContextServices): ContextFactory {
+  return ({ requestId, credentials: source, signal, idempotencyKey }) => {
     const credentials = readCredentials(source);
     return {
       requestId,
@@ -49,6 +70,9 @@ export function createContextFactory(providers: Providers, logger: Logger): Cont
       loaders: createLoaders(credentials, providers.accountProviders, signal),
       signal,
       logger: logger.child({ requestId }),
+      confirmations,
+      idempotent,
+      idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
       partialErrors: [],
       callFor(provider) {
         const credential = credentials[provider];

@@ -12,6 +12,11 @@ import { WebSocketServer } from 'ws';
 
 import type { Config } from './config';
 import { createContextFactory, type Context } from './context';
+import { createConfirmations } from './confirmations/confirmations';
+import { createIdempotent } from './confirmations/idempotency';
+import { createMemoryIdempotencyStore, createRedisIdempotencyStore } from './confirmations/idempotency-store';
+import { createMemoryStore } from './confirmations/memory-store';
+import { createRedisStore } from './confirmations/redis-store';
 import { createFormatError } from './errors';
 import { graphiqlLandingPage } from './graphiql';
 import { createLogger } from './logger';
@@ -46,7 +51,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const metrics = createMetrics();
   const providers = createProviders(config, metrics, logger);
   const redis: Redis | undefined = config.redisUrl ? createRedis(config.redisUrl) : undefined;
-  const createContext = createContextFactory(providers, logger);
+  const confirmations = createConfirmations({
+    store: redis ? createRedisStore(redis) : createMemoryStore(),
+    ttlMs: config.confirmationTtlS * 1000,
+    maxAttempts: config.tanMaxAttempts,
+  });
+  const idempotent = createIdempotent(redis ? createRedisIdempotencyStore(redis) : createMemoryIdempotencyStore());
+  const createContext = createContextFactory({ providers, confirmations, idempotent, logger });
   const schema = await buildGatewaySchema();
 
   const app = express();
@@ -144,6 +155,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
             kontistAuthorization: req.headers['x-kontist-authorization'],
             bankimportToken: req.headers['x-bankimport-token'],
           },
+          idempotencyKey: req.headers['idempotency-key'],
           signal: aborted.signal,
         });
       },

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics';
 import { createBankimportProvider } from './bankimport/bankimport.client';
 import { createUpstream, type Upstream } from './http';
 import { createKontistProvider, type KontistProvider } from './kontist/kontist.client';
+import { createKontistOrders, type KontistOrders } from './kontist/kontist-orders.client';
 import { createKontomatikProvider, type KontomatikProvider } from './kontomatik/kontomatik.client';
 import type { AccountProvider } from './provider';
 import type { ProviderName } from './provider-name';
@@ -12,6 +13,8 @@ import type { ProviderName } from './provider-name';
 /** Every provider client of one gateway instance, with their connections. */
 export interface Providers {
   kontist: KontistProvider;
+  /** Kontist's payment endpoints: transfers, standing orders, timed orders. */
+  kontistOrders: KontistOrders;
   kontomatik: KontomatikProvider;
   /** Providers whose accounts `accounts` and the transactions feed reach, in schema order. */
   accountProviders: readonly AccountProvider[];
@@ -43,6 +46,7 @@ export function createProviders(config: Config, metrics: Metrics, logger: Logger
   const kontomatik = createKontomatikProvider(upstreams.KONTOMATIK, config.kontomatikApiKey);
   return {
     kontist,
+    kontistOrders: createKontistOrders(upstreams.KONTIST),
     kontomatik,
     accountProviders: [kontist, bankimport],
     upstreams,

@@ -35,6 +35,10 @@ export interface TestGateway {
   /** Upstream calls the sandbox counted since the last reset, by `PROVIDER METHOD route`. */
   stats(): Promise<Record<string, number>>;
   resetStats(): Promise<void>;
+  /** The newest TAN the sandbox "sent" to a demo user by SMS. */
+  latestTan(user?: string): Promise<string>;
+  /** How many SMS the sandbox has sent so far. */
+  smsCount(): Promise<number>;
   faults(fault: Record<string, unknown>): Promise<void>;
   clearFaults(): Promise<void>;
   close(): Promise<void>;
@@ -106,6 +110,17 @@ export async function startGateway(
     },
     async resetStats() {
       await control('delete', '/sandbox/stats').expect(204);
+    },
+    async latestTan(user = 'alice') {
+      const response = await control('get', '/sandbox/sms');
+      const message = (response.body as Array<{ user: string; tan: string }>).find((m) => m.user === user);
+      if (!message) {
+        throw new Error(`no SMS for ${user}`);
+      }
+      return message.tan;
+    },
+    async smsCount() {
+      return ((await control('get', '/sandbox/sms')).body as unknown[]).length;
     },
     async faults(fault) {
       await control('put', '/sandbox/faults')

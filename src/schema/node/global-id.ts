@@ -2,12 +2,23 @@ import { BadUserInputError } from '../../errors';
 import { isProviderName, type ProviderName } from '../../providers/provider-name';
 
 /** Node types whose ids this gateway issues. */
-export type NodeType = 'Account' | 'Transaction';
+export type NodeType = 'Account' | 'Transaction' | 'Transfer' | 'StandingOrder' | 'TimedOrder' | 'Confirmation';
 
-const nodeTypes: ReadonlySet<string> = new Set<NodeType>(['Account', 'Transaction']);
+/**
+ * Parts after the provider: an Account has its provider id; the others their account's
+ * and their own; a Transfer also the confirmation that executed it (Kontist cannot be
+ * asked for a transfer later); a Confirmation only the gateway's own id.
+ */
+const partCounts: Record<NodeType, number> = {
+  Account: 1,
+  Transaction: 2,
+  Transfer: 3,
+  StandingOrder: 2,
+  TimedOrder: 2,
+  Confirmation: 1,
+};
 
-/** Parts after the provider: an Account has its provider id; a Transaction, its account's and its own. */
-const partCounts: Record<NodeType, number> = { Account: 1, Transaction: 2 };
+const nodeTypes: ReadonlySet<string> = new Set(Object.keys(partCounts));
 
 export interface GlobalId {
   type: NodeType;

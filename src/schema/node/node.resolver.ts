@@ -2,13 +2,23 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
 import { findAccount } from '../account/account.resolver';
+import { BadUserInputError } from '../../errors';
+import { findStandingOrder } from '../standing-order/standing-order.resolver';
+import { findTimedOrder } from '../timed-order/timed-order.resolver';
 import { findTransaction } from '../transaction/transaction.resolver';
+import { findTransfer } from '../transfer/transfer.resolver';
 import { fromGlobalId, type NodeType } from './global-id';
 import { Node, type Typed } from './node.interface';
 
 const finders: Record<NodeType, (context: Context, id: string, field: string) => Promise<object | null>> = {
   Account: findAccount,
   Transaction: findTransaction,
+  Transfer: findTransfer,
+  StandingOrder: findStandingOrder,
+  TimedOrder: findTimedOrder,
+  Confirmation: async () => {
+    throw new BadUserInputError('id', 'id is a Confirmation, which is not a Node: ask confirmation(id).');
+  },
 };
 
 @Resolver()
