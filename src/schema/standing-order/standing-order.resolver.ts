@@ -79,10 +79,18 @@ export class StandingOrderResolver {
       { id, input },
       async () => {
         const body: StandingOrderBody = {};
-        if (input.amount != null) body.amount = checkAmount(input.amount);
-        if (input.note !== undefined) body.note = checkNote(input.note);
-        if (input.endToEndId !== undefined) body.e2eId = checkEndToEndId(input.endToEndId);
-        if (input.reoccurrence != null) body.reoccurrence = input.reoccurrence;
+        if (input.amount != null) {
+          body.amount = checkAmount(input.amount);
+        }
+        if (input.note !== undefined) {
+          body.note = checkNote(input.note);
+        }
+        if (input.endToEndId !== undefined) {
+          body.e2eId = checkEndToEndId(input.endToEndId);
+        }
+        if (input.reoccurrence != null) {
+          body.reoccurrence = input.reoccurrence;
+        }
         if (input.lastExecutionDate) {
           body.lastExecutionDate = checkNotBeforeToday(input.lastExecutionDate, 'lastExecutionDate').toISOString();
         }
