@@ -57,9 +57,11 @@ export interface GraphQLErrorBody {
 export async function startGateway(
   env: Record<string, string> = {},
   sandboxOptions: Parameters<typeof createSandbox>[0] = {},
+  /** Another gateway instance in front of this one's sandbox (closing it leaves the sandbox). */
+  shared?: TestGateway,
 ): Promise<TestGateway> {
-  const sandbox = createSandbox(sandboxOptions);
-  const sandboxUrl = await sandbox.listen(0);
+  const sandbox = shared?.sandbox ?? createSandbox(sandboxOptions);
+  const sandboxUrl = shared?.sandboxUrl ?? (await sandbox.listen(0));
   const config: Config = loadConfig({
     KONTIST_URL: `${sandboxUrl}/kontist`,
     BANKIMPORT_URL: `${sandboxUrl}/bankimport`,
@@ -136,7 +138,9 @@ export async function startGateway(
     },
     async close() {
       await gateway.stop();
-      await sandbox.close();
+      if (!shared) {
+        await sandbox.close();
+      }
     },
   };
 }
