@@ -1,4 +1,10 @@
-import { AccountsDocument, ExchangeKontistCodeDocument, FeedDocument } from '../generated/graphql';
+import {
+  AccountsDocument,
+  ConfirmTransferDocument,
+  CreateTransferDocument,
+  ExchangeKontistCodeDocument,
+  FeedDocument,
+} from '../generated/graphql';
 import { startGateway } from '../support/gateway';
 
 describe('secrets in logs', () => {
@@ -17,6 +23,25 @@ describe('secrets in logs', () => {
         { 'X-Kontist-Authorization': basic, 'X-Bankimport-Token': 'wrong-token-123' },
       );
       await t.gql(ExchangeKontistCodeDocument, { code: 'secret-oauth-code-42', redirectUri: 'http://localhost/cb' });
+      const created = await t.gql(
+        CreateTransferDocument,
+        {
+          input: {
+            accountId: 'QWNjb3VudDpLT05USVNUOjQ3MTE',
+            recipient: 'Karl',
+            iban: 'DE89370400440532013000',
+            amount: 5,
+          },
+        },
+        { 'X-Kontist-Authorization': 'Bearer sandbox-alice' },
+      );
+      const tan = await t.latestTan();
+      await t.gql(
+        ConfirmTransferDocument,
+        { confirmationId: created.body.data!.createTransfer.id, authorizationToken: tan },
+        { 'X-Kontist-Authorization': 'Bearer sandbox-alice' },
+      );
+      expect(t.logs.join('\n')).not.toContain(tan);
       expect(t.logs.length).toBeGreaterThan(0);
       const everything = t.logs.join('\n');
       for (const secret of [
