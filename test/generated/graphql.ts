@@ -73,11 +73,11 @@ export type CreateStandingOrderInput = {
   endToEndId?: string | null | undefined;
   /** The first execution: today (UTC) or later. */
   firstExecutionDate: string;
-  /** The recipient's IBAN. */
+  /** The recipient's IBAN; spaces are removed, letters upper-cased. */
   iban: string;
   /** The last execution: not before the first. */
   lastExecutionDate?: string | null | undefined;
-  /** At most 140 SEPA characters. */
+  /** Remittance text on both bank statements: at most 140 SEPA characters. */
   note?: string | null | undefined;
   /** The recipient's name: 1 to 70 SEPA characters. */
   recipient: string;
@@ -95,9 +95,9 @@ export type CreateTimedOrderInput = {
   endToEndId?: string | null | undefined;
   /** When to execute: later than now. */
   executeAt: string;
-  /** The recipient's IBAN. */
+  /** The recipient's IBAN; spaces are removed, letters upper-cased. */
   iban: string;
-  /** At most 140 SEPA characters. */
+  /** Remittance text on both bank statements: at most 140 SEPA characters. */
   note?: string | null | undefined;
   /** The recipient's name: 1 to 70 SEPA characters. */
   recipient: string;

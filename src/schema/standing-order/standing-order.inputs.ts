@@ -1,22 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import { PaymentOrderInput } from '../payment-order.type';
+
 import { DateTimeScalar } from '../scalars';
 import { ReoccurrenceEnum } from './standing-order.type';
 
 @InputType({ description: 'A standing order to register; confirmStandingOrder executes it.' })
-export class CreateStandingOrderInput {
-  @Field(() => ID, { description: 'The Kontist account to send from.' })
-  accountId!: string;
-
-  @Field(() => String, { description: "The recipient's name: 1 to 70 SEPA characters." })
-  recipient!: string;
-
-  @Field(() => String, { description: "The recipient's IBAN." })
-  iban!: string;
-
-  @Field(() => Int, { description: 'Euro cents, greater than 0.' })
-  amount!: number;
-
+export class CreateStandingOrderInput extends PaymentOrderInput {
   @Field(() => ReoccurrenceEnum, { description: 'How often it executes.' })
   reoccurrence!: ReoccurrenceEnum;
 
@@ -25,12 +15,6 @@ export class CreateStandingOrderInput {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'The last execution: not before the first.' })
   lastExecutionDate?: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'At most 140 SEPA characters.' })
-  note?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'At most 35 SEPA characters.' })
-  endToEndId?: string | null;
 }
 
 @InputType({ description: 'Only these attributes of an ACTIVE standing order can change.' })

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Money } from '../money/money.type';
 import { Node } from '../node/node.interface';
+import { PaymentOrder } from '../payment-order.type';
 import { DateTimeScalar } from '../scalars';
 
 export enum ReoccurrenceEnum {
@@ -35,24 +36,12 @@ registerEnumType(StandingOrderStatusEnum, {
 });
 
 @ObjectType({ implements: Node, description: 'A SEPA credit transfer executed at regular intervals.' })
-export class StandingOrder extends Node {
+export class StandingOrder extends PaymentOrder {
   @Field(() => StandingOrderStatusEnum, { description: 'Whether it still executes.' })
   status!: StandingOrderStatusEnum;
 
-  @Field(() => String, { description: "The recipient's name." })
-  recipient!: string;
-
-  @Field(() => String, { description: "The recipient's IBAN." })
-  iban!: string;
-
   @Field(() => Money, { description: 'Positive: the amount sent each time.' })
   amount!: Money;
-
-  @Field(() => String, { nullable: true, description: 'Remittance text on both bank statements.' })
-  note!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The SEPA end-to-end reference.' })
-  endToEndId!: string | null;
 
   @Field(() => ReoccurrenceEnum, { description: 'How often it executes.' })
   reoccurrence!: ReoccurrenceEnum;

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Money } from '../money/money.type';
 import { Node } from '../node/node.interface';
+import { PaymentOrder } from '../payment-order.type';
 import { DateTimeScalar } from '../scalars';
 
 export enum TimedOrderStatusEnum {
@@ -24,24 +25,12 @@ registerEnumType(TimedOrderStatusEnum, {
 });
 
 @ObjectType({ implements: Node, description: 'A SEPA credit transfer pre-authorized to execute once, at a set time.' })
-export class TimedOrder extends Node {
+export class TimedOrder extends PaymentOrder {
   @Field(() => TimedOrderStatusEnum, { description: 'Where the order stands.' })
   status!: TimedOrderStatusEnum;
 
-  @Field(() => String, { description: "The recipient's name." })
-  recipient!: string;
-
-  @Field(() => String, { description: "The recipient's IBAN." })
-  iban!: string;
-
   @Field(() => Money, { description: 'Positive: the amount sent.' })
   amount!: Money;
-
-  @Field(() => String, { nullable: true, description: 'Remittance text on both bank statements.' })
-  note!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The SEPA end-to-end reference.' })
-  endToEndId!: string | null;
 
   @Field(() => DateTimeScalar, { description: 'When it executes.' })
   executeAt!: Date;

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Money } from '../money/money.type';
 import { Node } from '../node/node.interface';
+import { PaymentOrder } from '../payment-order.type';
 
 export enum TransferStatusEnum {
   CONFIRMATION_REQUIRED = 'CONFIRMATION_REQUIRED',
@@ -17,22 +18,10 @@ registerEnumType(TransferStatusEnum, {
 });
 
 @ObjectType({ implements: Node, description: 'A SEPA credit transfer from a Kontist account.' })
-export class Transfer extends Node {
+export class Transfer extends PaymentOrder {
   @Field(() => TransferStatusEnum, { description: 'Where the transfer stands.' })
   status!: TransferStatusEnum;
 
-  @Field(() => String, { description: "The recipient's name." })
-  recipient!: string;
-
-  @Field(() => String, { description: "The recipient's IBAN." })
-  iban!: string;
-
   @Field(() => Money, { description: 'Positive: the amount sent.' })
   amount!: Money;
-
-  @Field(() => String, { nullable: true, description: 'Remittance text on both bank statements.' })
-  note!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The SEPA end-to-end reference.' })
-  endToEndId!: string | null;
 }
