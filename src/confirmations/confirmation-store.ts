@@ -17,7 +17,6 @@ export interface ConfirmationStore {
   claim(id: string, now: number): Promise<Claim>;
   /** Writes the claimed confirmation's new state (PENDING again after a wrong TAN, or final). */
   settle(confirmation: Confirmation): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** How long a settled or expired confirmation stays readable after its expiry. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { BadUserInputError, GatewayError, NotFoundError, ProviderUnavailableError } from '../errors';
+import { BadUserInputError, GatewayError, NotFoundError } from '../errors';
 import { TanRejectedError } from '../providers/kontist/kontist-orders.client';
 import type { AccountRecord } from '../providers/provider';
 import type { Confirmation, ConfirmationOperation, ConfirmationSummary } from './confirmation';
@@ -129,10 +129,7 @@ export function createConfirmations({
         if (error instanceof TanRejectedError) {
           throw await wrongTan();
         }
-        if (
-          error instanceof ProviderUnavailableError ||
-          (error instanceof GatewayError && error.code === 'PROVIDER_UNAVAILABLE')
-        ) {
+        if (error instanceof GatewayError && error.code === 'PROVIDER_UNAVAILABLE') {
           // No answer: it may have run. Never retried blindly; the client checks the account.
           await store.settle({
             ...confirmation,

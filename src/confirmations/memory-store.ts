@@ -42,8 +42,5 @@ export function createMemoryStore(): ConfirmationStore {
         entry.confirmation = structuredClone(confirmation);
       }
     },
-    async close() {
-      entries.clear();
-    },
   };
 }

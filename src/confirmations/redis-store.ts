@@ -61,8 +61,5 @@ export function createRedisStore(redis: Redis): ConfirmationStore {
     async settle(confirmation) {
       await write(confirmation);
     },
-    async close() {
-      // The connection belongs to the server, which closes it.
-    },
   };
 }

@@ -27,7 +27,7 @@ type Factory = () => { store: ConfirmationStore; other: ConfirmationStore; close
 
 const memory: Factory = () => {
   const store = createMemoryStore();
-  return { store, other: store, close: () => store.close() };
+  return { store, other: store, close: async () => undefined };
 };
 
 /** Two stores on two connections: two gateway instances sharing one Redis. */

@@ -10,6 +10,7 @@ import {
   type TimedOrderRecord,
   type TransferRecord,
 } from './kontist-orders.mapper';
+import { kontistAccountPath } from './kontist.paths';
 import {
   kontistStandingOrderListSchema,
   kontistStandingOrderRequestSchema,
@@ -115,12 +116,6 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
     }
   };
 
-  const account = (id: string) => {
-    if (!/^\d{1,18}$/.test(id)) {
-      throw new ProviderError('KONTIST', 'not a Kontist account id');
-    }
-    return `/api/accounts/${id}`;
-  };
   const segment = (id: string) => {
     if (!SAFE_ID.test(id)) {
       throw new ProviderError('KONTIST', 'not a Kontist order id');
@@ -133,7 +128,7 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
       return send(
         call,
         'POST',
-        `${account(accountId)}/transfer`,
+        `${kontistAccountPath(accountId)}/transfer`,
         (body) => {
           const raw = kontistTransferSchema.parse(body);
           const transferId = raw.links?.self.split('/').pop();
@@ -155,14 +150,14 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
       return send(
         call,
         'PUT',
-        `${account(accountId)}/transfer/${segment(transferId)}`,
+        `${kontistAccountPath(accountId)}/transfer/${segment(transferId)}`,
         (body) => toTransfer(kontistTransferSchema.parse(body), accountId, transferId),
         { ...request, authorizationToken: tan },
       );
     },
 
     requestStandingOrder(call, accountId, change) {
-      const base = `${account(accountId)}/standing-orders`;
+      const base = `${kontistAccountPath(accountId)}/standing-orders`;
       const parse = (body: unknown) => ({ requestId: kontistStandingOrderRequestSchema.parse(body).requestId });
       switch (change.kind) {
         case 'create':
@@ -182,14 +177,14 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
       return send(
         call,
         'POST',
-        `${account(accountId)}/standing-orders/confirm`,
+        `${kontistAccountPath(accountId)}/standing-orders/confirm`,
         (body) => toStandingOrder(kontistStandingOrderSchema.parse(body), accountId),
         { requestId, authorizationToken: tan },
       );
     },
 
     standingOrders(call, accountId) {
-      return send(call, 'GET', `${account(accountId)}/standing-orders`, (body) =>
+      return send(call, 'GET', `${kontistAccountPath(accountId)}/standing-orders`, (body) =>
         kontistStandingOrderListSchema.parse(body).map((raw) => toStandingOrder(raw, accountId)),
       );
     },
@@ -198,7 +193,7 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
       return send(
         call,
         'POST',
-        `${account(accountId)}/timed-orders`,
+        `${kontistAccountPath(accountId)}/timed-orders`,
         (answer) => toTimedOrder(kontistTimedOrderSchema.parse(answer), accountId),
         body,
       );
@@ -208,20 +203,20 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
       return send(
         call,
         'POST',
-        `${account(accountId)}/timed-orders/${segment(id)}/confirm`,
+        `${kontistAccountPath(accountId)}/timed-orders/${segment(id)}/confirm`,
         (answer) => toTimedOrder(kontistTimedOrderSchema.parse(answer), accountId),
         { token: tan },
       );
     },
 
     cancelTimedOrder(call, accountId, id) {
-      return send(call, 'PATCH', `${account(accountId)}/timed-orders/${segment(id)}/cancel`, (answer) =>
+      return send(call, 'PATCH', `${kontistAccountPath(accountId)}/timed-orders/${segment(id)}/cancel`, (answer) =>
         toTimedOrder(kontistTimedOrderSchema.parse(answer), accountId),
       );
     },
 
     timedOrders(call, accountId) {
-      return send(call, 'GET', `${account(accountId)}/timed-orders`, (body) =>
+      return send(call, 'GET', `${kontistAccountPath(accountId)}/timed-orders`, (body) =>
         kontistTimedOrderListSchema.parse(body).map((raw) => toScheduledTimedOrder(raw, accountId)),
       );
     },

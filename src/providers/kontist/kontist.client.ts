@@ -16,6 +16,7 @@ import {
   kontistTransactionPageSchema,
   kontistTransactionSchema,
 } from './kontist.payloads';
+import { kontistAccountPath } from './kontist.paths';
 import { createKontistSequence, type KontistPage, type PageSizeMemo } from './kontist.sequence';
 
 const V21_LIST = 'application/vnd.kontist.transactionlist.v2.1+json';
@@ -91,20 +92,13 @@ export function createKontistProvider(upstream: Upstream, baseUrl: string, oauth
       parse: (body) => parse(parseJson(body)),
     });
 
-  const accountPath = (id: string) => {
-    if (!/^\d{1,18}$/.test(id)) {
-      throw new NotFoundError();
-    }
-    return `/api/accounts/${id}`;
-  };
-
   const fetchPage =
     (call: ProviderCall, accountId: string) =>
     (page: number): Promise<KontistPage> => {
       const format = formatOf(call.credential);
       return get(
         call,
-        `${accountPath(accountId)}/transactions`,
+        `${kontistAccountPath(accountId)}/transactions`,
         (body) => format.toPage(body, accountId),
         format.listAccept,
         { page },
@@ -143,7 +137,7 @@ export function createKontistProvider(upstream: Upstream, baseUrl: string, oauth
       try {
         return await get(
           call,
-          `${accountPath(accountId)}/transactions/${transactionId}`,
+          `${kontistAccountPath(accountId)}/transactions/${transactionId}`,
           (body) => format.toTransaction(body, accountId),
           format.itemAccept,
         );
