@@ -1,10 +1,12 @@
 import type { Response } from 'express';
 import { toDecimalText } from '../money';
+import { toIsoSeconds } from '../time';
 import type { BankimportAccount, BankimportTransaction } from './bankimport.data';
 import { date, datetime, decimal, integer, list, record, text, type DocumentNode } from './bankimport.document';
 import { toJson } from './bankimport.json';
 import { toXml } from './bankimport.xml';
 import type { TransactionQuery } from './bankimport.query';
+import type { BankimportImport } from './bankimport.state';
 
 export type BankimportFormat = 'json' | 'xml';
 
@@ -50,6 +52,15 @@ export function toTransactionNode(transaction: BankimportTransaction): DocumentN
   });
 }
 
+/** `{"import":{"id":343833,"bank_account_id":7856278,"estimated_finish_date":"2013-05-23T14:39:52Z"}}`, as in the docs. */
+export function toImportNode(entry: BankimportImport): DocumentNode {
+  return record({
+    id: integer(entry.id),
+    bank_account_id: integer(entry.bankAccountId),
+    estimated_finish_date: datetime(toIsoSeconds(entry.finishMs)),
+  });
+}
+
 /** `{"transactions":[…],"pagination":{…}}`; in XML under `<transaction_list>`. */
 export function toTransactionListNode(
   transactions: readonly BankimportTransaction[],
@@ -84,7 +95,15 @@ export function respond(res: Response, status: number, root: string, node: Docum
   res.type('application/json').send(rootInJson ? toJson(record({ [root]: node })) : toJson(node));
 }
 
-/** `{"error":"…"}`, `<error>…</error>` in XML. */
-export function respondError(res: Response, status: number, message: string): void {
-  respond(res, status, 'error', text(message));
+/**
+ * `{"error":"code"}`, `<error>code</error>` in XML. With a `message` for people,
+ * `{"error":"code","message":"…"}`, which Rails writes in XML as a Hash's `to_xml`:
+ * `<hash><error>code</error><message>…</message></hash>`.
+ */
+export function respondError(res: Response, status: number, code: string, message?: string): void {
+  if (message === undefined) {
+    respond(res, status, 'error', text(code));
+    return;
+  }
+  respond(res, status, 'hash', record({ error: text(code), message: text(message) }), false);
 }

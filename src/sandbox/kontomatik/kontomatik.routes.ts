@@ -1,21 +1,58 @@
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from 'express';
 import type { KontomatikCatalogPayload, KontomatikHealthPayload } from '../../providers/kontomatik/kontomatik.payloads';
 import { paramOf } from '../query';
+import { createKontomatikCommandRouter } from './kontomatik.commands.routes';
 import { KONTOMATIK_API_KEY } from './kontomatik.data';
+import { createKontomatikBankPageRouter, createKontomatikSignInRouter } from './kontomatik.signin.routes';
 import type { KontomatikState } from './kontomatik.state';
+import { respondXmlException } from './kontomatik.xml';
 
 /** Route templates as Kontomatik's OpenAPI writes them; the stats count requests under these. */
 export const KONTOMATIK_ROUTES = {
   catalog: '/ais-catalog',
   health: '/health',
+  signIn: '/signin/redirection',
+  signInStatus: '/signin/redirection-status',
+  /** The sandbox bank's sign-in page, where `redirectUrl` leads; not in the OpenAPI. */
+  bankPage: '/signin/bank/:sessionId',
+  mockSession: '/mock-session.xml',
+  // Before `command`: the stats take the first template that matches, and `:id.xml` matches these too.
+  defaultImport: '/command/default-import.xml',
+  reuseMultipleAccess: '/command/reuse-multiple-access.xml',
+  deleteMultipleAccess: '/command/delete-multiple-access.xml',
+  command: '/command/:id.xml',
 } as const;
+
+/** Command routes answer in XML, errors included; the rest in JSON. */
+function wantsXml(req: Request): boolean {
+  return req.path.endsWith('.xml');
+}
 
 const requireApiKey: RequestHandler = (req, res, next) => {
   if (req.get('x-api-key') !== KONTOMATIK_API_KEY) {
-    res.status(401).json({ error: 'unauthorized' });
+    if (wantsXml(req)) {
+      respondXmlException(res, 401, 'Unauthorized', 'A valid X-Api-Key header is required');
+    } else {
+      res.status(401).json({ error: 'unauthorized' });
+    }
     return;
   }
   next();
+};
+
+/** Bodies that cannot be read (malformed JSON, too large) are answered as Kontomatik answers bad input. */
+const handleBodyError: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  const status = (error as { status?: unknown }).status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) {
+    next(error);
+    return;
+  }
+  const message = 'The request body could not be read';
+  if (wantsXml(req)) {
+    respondXmlException(res, status, 'InvalidRequest', message);
+  } else {
+    res.status(status).json({ error: 'InvalidRequest', message });
+  }
 };
 
 export function createKontomatikRouter(state: KontomatikState): Router {
@@ -26,6 +63,8 @@ export function createKontomatikRouter(state: KontomatikState): Router {
     const body: KontomatikHealthPayload = { status: 'UP' };
     res.json(body);
   });
+  // The end user's browser opens the bank page; it has no API key.
+  router.use(createKontomatikBankPageRouter(state, KONTOMATIK_ROUTES));
 
   router.use(requireApiKey);
 
@@ -38,9 +77,16 @@ export function createKontomatikRouter(state: KontomatikState): Router {
     };
     res.json(body);
   });
+  router.use(createKontomatikSignInRouter(state, KONTOMATIK_ROUTES));
+  router.use(createKontomatikCommandRouter(state, KONTOMATIK_ROUTES));
 
-  router.use((_req, res) => {
+  router.use((req, res) => {
+    if (wantsXml(req)) {
+      respondXmlException(res, 404, 'NotFound', 'No such route');
+      return;
+    }
     res.status(404).json({ error: 'not_found' });
   });
+  router.use(handleBodyError);
   return router;
 }
