@@ -58,6 +58,16 @@ export interface Config {
   circuitFailures: number;
   /** How long an open circuit waits before it lets one call try. @default 10000 */
   circuitHalfOpenMs: number;
+  /** First wait before an import is polled, and the base of its backoff. @default 500 */
+  importPollMs: number;
+  /** Longest wait between two polls of a running import. @default 5000 */
+  importPollMaxMs: number;
+  /** An import poller's lease: how soon another instance takes over from a dead one. @default 10000 */
+  importLeaseMs: number;
+  /** How long a provider may be unreachable while polling before subscribers are told. @default 30000 */
+  importUnavailableAfterMs: number;
+  /** How long an import started here is polled before anyone subscribes to it. @default 30000 */
+  importUnwatchedMs: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +139,11 @@ const variables = {
     .default('info'),
   CIRCUIT_FAILURES: int(1, 1000).default(5),
   CIRCUIT_HALF_OPEN_MS: int(1, 3_600_000).default(10_000),
+  IMPORT_POLL_MS: int(10, 600_000).default(500),
+  IMPORT_POLL_MAX_MS: int(10, 3_600_000).default(5000),
+  IMPORT_LEASE_MS: int(100, 3_600_000).default(10_000),
+  IMPORT_UNAVAILABLE_AFTER_MS: int(0, 3_600_000).default(30_000),
+  IMPORT_UNWATCHED_MS: int(0, 3_600_000).default(30_000),
 };
 
 type Variable = keyof typeof variables;
@@ -190,5 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: read('LOG_LEVEL'),
     circuitFailures: read('CIRCUIT_FAILURES'),
     circuitHalfOpenMs: read('CIRCUIT_HALF_OPEN_MS'),
+    importPollMs: read('IMPORT_POLL_MS'),
+    importPollMaxMs: read('IMPORT_POLL_MAX_MS'),
+    importLeaseMs: read('IMPORT_LEASE_MS'),
+    importUnavailableAfterMs: read('IMPORT_UNAVAILABLE_AFTER_MS'),
+    importUnwatchedMs: read('IMPORT_UNWATCHED_MS'),
   };
 }

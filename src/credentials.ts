@@ -51,3 +51,8 @@ export function callerKeyOf(credentials: Credentials): string | null {
   }
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
+
+/** Who holds one provider's credential (a Bankimport refresh belongs to its token, not to the Kontist one sent beside it). */
+export function providerCallerKey(provider: ProviderName, credential: string): string {
+  return createHash('sha256').update(`${provider}\n${credential}`).digest('hex');
+}

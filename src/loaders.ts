@@ -17,10 +17,14 @@ export function accountKey(provider: ProviderName, providerAccountId: string): s
   return `${provider}:${providerAccountId}`;
 }
 
+/** Accounts that come with an import command rather than with credentials (KONTOMATIK). */
+export type CommandAccountLookup = (providerAccountId: string, signal: AbortSignal) => Promise<AccountRecord | null>;
+
 export function createLoaders(
   credentials: Credentials,
   providers: readonly AccountProvider[],
   signal: AbortSignal,
+  commandAccount?: CommandAccountLookup,
 ): Loaders {
   const lists = new Map<ProviderName, Promise<AccountRecord[]>>();
   const byName = new Map(providers.map((p) => [p.name, p]));
@@ -42,7 +46,9 @@ export function createLoaders(
 
   // One list call per provider answers any number of account look-ups in a request.
   const account = new DataLoader<string, AccountRecord | null>(async (keys) => {
-    const wanted = [...new Set(keys.map((key) => key.split(':')[0] as ProviderName))];
+    const wanted = [...new Set(keys.map((key) => key.split(':')[0] as ProviderName))].filter(
+      (name) => name !== 'KONTOMATIK',
+    );
     const found = new Map<ProviderName, Map<string, AccountRecord> | Error>();
     await Promise.all(
       wanted.map(async (name) => {
@@ -54,11 +60,18 @@ export function createLoaders(
         }
       }),
     );
-    return keys.map((key) => {
-      const separator = key.indexOf(':');
-      const entry = found.get(key.slice(0, separator) as ProviderName);
-      return entry instanceof Error ? entry : (entry?.get(key.slice(separator + 1)) ?? null);
-    });
+    return Promise.all(
+      keys.map(async (key) => {
+        const separator = key.indexOf(':');
+        if (key.slice(0, separator) === 'KONTOMATIK') {
+          return commandAccount
+            ? commandAccount(key.slice(separator + 1), signal).catch((error: Error) => error)
+            : null;
+        }
+        const entry = found.get(key.slice(0, separator) as ProviderName);
+        return entry instanceof Error ? entry : (entry?.get(key.slice(separator + 1)) ?? null);
+      }),
+    );
   });
 
   return { accountsOf, account };

@@ -8,6 +8,8 @@ export interface Metrics {
   readonly upstreamCalls: Histogram<'provider' | 'outcome'>;
   readonly circuitState: Gauge<'provider'>;
   readonly openSubscriptions: Gauge;
+  readonly activePollers: Gauge<'kind'>;
+  readonly importPolls: Counter<'provider'>;
 }
 
 export function createMetrics(): Metrics {
@@ -44,6 +46,18 @@ export function createMetrics(): Metrics {
     openSubscriptions: new Gauge({
       name: 'gateway_open_subscriptions',
       help: 'GraphQL subscriptions currently open over the WebSocket.',
+      registers: [registry],
+    }),
+    activePollers: new Gauge({
+      name: 'gateway_active_pollers',
+      help: 'Pollers this instance runs: import (one per watched import) and transactions (one per account and credentials).',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    importPolls: new Counter({
+      name: 'gateway_import_polls_total',
+      help: 'Times this instance asked a provider where an import stands.',
+      labelNames: ['provider'],
       registers: [registry],
     }),
   };

@@ -18,7 +18,15 @@ import { createMemoryIdempotencyStore, createRedisIdempotencyStore } from './con
 import { createMemoryStore } from './confirmations/memory-store';
 import { createRedisStore } from './confirmations/redis-store';
 import { createFormatError } from './errors';
+import { createImportPoll } from './imports/import-polls';
+import { createMemoryImportStore } from './imports/import-store';
+import { createImportTracker } from './imports/import-tracker';
+import { createGatewayPubSub } from './imports/pubsub';
+import { createRedisImportStore } from './imports/redis-import-store';
 import { graphiqlLandingPage } from './graphiql';
+import { queryLimitsFrom } from './limits/query-limits';
+import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { createSubscribeGuard } from './limits/subscribe-guard';
 import { createLogger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createProviders, type Providers } from './providers/registry';
@@ -26,6 +34,9 @@ import { createRedis, isRedisReachable } from './redis';
 import { requestIdFrom } from './request-id';
 import { responseErrorsPlugin } from './response-errors.plugin';
 import { buildGatewaySchema } from './schema/build-schema';
+import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
+import { createRateLimiter } from './rate-limit/rate-limiter';
+import { createTransactionWatch } from './transactions/transaction-watch';
 import { websocketOptions } from './websocket';
 import { corsMiddleware, isAllowedOrigin } from './cors';
 
@@ -57,14 +68,51 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxAttempts: config.tanMaxAttempts,
   });
   const idempotent = createIdempotent(redis ? createRedisIdempotencyStore(redis) : createMemoryIdempotencyStore());
-  const createContext = createContextFactory({ providers, confirmations, idempotent, logger });
-  const schema = await buildGatewaySchema();
+  const pubsub = createGatewayPubSub(config.redisUrl ? () => createRedis(config.redisUrl as string) : undefined);
+  const imports = createImportTracker({
+    store: redis ? createRedisImportStore(redis) : createMemoryImportStore(),
+    pubsub: pubsub.pubsub,
+    poll: createImportPoll(providers),
+    logger,
+    metrics,
+    pollMs: config.importPollMs,
+    pollMaxMs: config.importPollMaxMs,
+    leaseMs: config.importLeaseMs,
+    unavailableAfterMs: config.importUnavailableAfterMs,
+    unwatchedMs: config.importUnwatchedMs,
+  });
+  const transactionWatch = createTransactionWatch({
+    accountProviders: providers.accountProviders,
+    pollMs: config.transactionPollMs,
+    logger,
+    metrics,
+  });
+  const createContext = createContextFactory({
+    providers,
+    confirmations,
+    idempotent,
+    imports,
+    transactionWatch,
+    logger,
+  });
+  const schema = await buildGatewaySchema(pubsub.pubsub);
+  const limits = queryLimitsFrom(config);
+  const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redis });
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const wsCleanup = useServer(websocketOptions({ schema, createContext, logger, metrics }), wsServer);
+  const wsCleanup = useServer(
+    websocketOptions({
+      schema,
+      createContext,
+      logger,
+      metrics,
+      guard: createSubscribeGuard({ schema, limits, rateLimiter }),
+    }),
+    wsServer,
+  );
 
   const formatError = createFormatError(({ error }) =>
     logger.error({ err: error }, 'unexpected error, masked for the client'),
@@ -72,6 +120,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
+    // The token limit, counted by graphql-js while it parses; queryLimitsPlugin names the refusal.
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: {
@@ -95,6 +145,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         },
       },
       graphiqlLandingPage({ demoHeaders: options.demoHeaders ?? config.sandbox }),
+      queryLimitsPlugin(limits),
       responseErrorsPlugin(formatError),
       {
         async requestDidStart({ contextValue }) {
@@ -140,6 +191,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   app.use(
     '/graphql',
     corsMiddleware(config.corsOrigins),
+    rateLimitMiddleware(rateLimiter),
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -228,6 +280,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         }
         wsServer.close();
+        // Leases go back at once, so another instance takes over without waiting for them to run out.
+        await imports.close();
+        transactionWatch.close();
+        pubsub.close();
         providers.close();
         redis?.disconnect();
       })();

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 
 import type { ContextFactory } from './context';
 import type { CredentialSource } from './credentials';
+import type { SubscribeGuard } from './limits/subscribe-guard';
 import type { Metrics } from './metrics';
 
 export interface WebsocketDeps {
@@ -14,6 +15,8 @@ export interface WebsocketDeps {
   createContext: ContextFactory;
   logger: Logger;
   metrics: Metrics;
+  /** Rate and query limits for each `subscribe` message, as over HTTP. */
+  guard: SubscribeGuard;
 }
 
 /**
@@ -24,8 +27,10 @@ export function websocketOptions({
   schema,
   createContext,
   metrics,
+  guard,
 }: WebsocketDeps): ServerOptions<Record<string, unknown>, Extra> {
   const subscriptions = new WeakMap<object, Set<string>>();
+  const connectionSignals = new WeakMap<object, AbortController>();
   const open = (ctx: object) => {
     let ids = subscriptions.get(ctx);
     if (!ids) {
@@ -42,15 +47,25 @@ export function websocketOptions({
   return {
     schema,
     context: (ctx) => {
-      const aborted = new AbortController();
-      ctx.extra.socket.once('close', () => aborted.abort());
+      // One signal per connection, however many operations it carries.
+      let aborted = connectionSignals.get(ctx);
+      if (!aborted) {
+        const controller = new AbortController();
+        ctx.extra.socket.once('close', () => controller.abort());
+        connectionSignals.set(ctx, controller);
+        aborted = controller;
+      }
       return createContext({
         requestId: randomUUID(),
         credentials: (ctx.connectionParams ?? {}) as CredentialSource,
         signal: aborted.signal,
       });
     },
-    onSubscribe: (ctx, id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
+      const refused = await guard(ctx, payload);
+      if (refused) {
+        return refused;
+      }
       let operation;
       try {
         operation = getOperationAST(parse(payload.query), payload.operationName);

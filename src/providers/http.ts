@@ -207,9 +207,18 @@ function reasonOf(body: string): string | undefined {
   let reason: unknown;
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    reason = parsed.error ?? parsed.message ?? parsed.reason;
+    const code = parsed.error ?? parsed.reason;
+    reason =
+      typeof code === 'string' && typeof parsed.message === 'string'
+        ? `${code}: ${parsed.message}`
+        : (code ?? parsed.message);
   } catch {
-    reason = /<error[^>]*>([^<]{1,4000})<\/error>/.exec(body.slice(0, 8192))?.[1];
+    // Rails' `<error>` and Kontomatik's `<exception name="…">`.
+    const head = body.slice(0, 8192);
+    const exception = /<exception(?:\s+name="([^"]{1,100})")?[^>]*>([^<]{0,4000})<\/exception>/.exec(head);
+    reason = exception
+      ? [exception[1], exception[2]?.trim()].filter(Boolean).join(': ')
+      : /<error[^>]*>([^<]{1,4000})<\/error>/.exec(head)?.[1];
   }
   if (typeof reason !== 'string' || !reason.trim()) {
     return undefined;

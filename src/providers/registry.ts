@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 
 import type { Config } from '../config';
 import type { Metrics } from '../metrics';
-import { createBankimportProvider } from './bankimport/bankimport.client';
+import { createBankimportProvider, type BankimportProvider } from './bankimport/bankimport.client';
 import { createUpstream, type Upstream } from './http';
 import { createKontistProvider, type KontistProvider } from './kontist/kontist.client';
 import { createKontistOrders, type KontistOrders } from './kontist/kontist-orders.client';
@@ -15,6 +15,7 @@ export interface Providers {
   kontist: KontistProvider;
   /** Kontist's payment endpoints: transfers, standing orders, timed orders. */
   kontistOrders: KontistOrders;
+  bankimport: BankimportProvider;
   kontomatik: KontomatikProvider;
   /** Providers whose accounts `accounts` and the transactions feed reach, in schema order. */
   accountProviders: readonly AccountProvider[];
@@ -47,6 +48,7 @@ export function createProviders(config: Config, metrics: Metrics, logger: Logger
   return {
     kontist,
     kontistOrders: createKontistOrders(upstreams.KONTIST),
+    bankimport,
     kontomatik,
     accountProviders: [kontist, bankimport],
     upstreams,

@@ -1,8 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
+import { createGatewayPubSub, type GatewayPubSub } from '../imports/pubsub';
+
 import { AccountResolver } from './account/account.resolver';
+import { LinkAccountsResolver } from './account/link-accounts.resolver';
 import { BankResolver } from './bank/bank.resolver';
+import { ImportResolver } from './import/import.resolver';
+import { SignInResolver } from './sign-in/sign-in.resolver';
+import { SubscriptionResolver } from './subscription/subscription.resolver';
 import { MoneyResolver } from './money/money.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { OAuthResolver } from './oauth/oauth.resolver';
@@ -13,9 +19,13 @@ import { AccountTimedOrdersResolver, TimedOrderResolver } from './timed-order/ti
 import { TransactionResolver } from './transaction/transaction.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 
-/** The gateway's GraphQL schema, built from the type-graphql classes. */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
+/**
+ * The gateway's GraphQL schema, built from the type-graphql classes. Subscriptions
+ * bring their own event streams (`subscribe`); type-graphql still asks for the pub/sub.
+ */
+export function buildGatewaySchema(pubSub: GatewayPubSub = createGatewayPubSub().pubsub): Promise<GraphQLSchema> {
   return buildSchema({
+    pubSub,
     resolvers: [
       NodeResolver,
       AccountResolver,
@@ -30,6 +40,10 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       AccountStandingOrdersResolver,
       TimedOrderResolver,
       AccountTimedOrdersResolver,
+      LinkAccountsResolver,
+      SignInResolver,
+      ImportResolver,
+      SubscriptionResolver,
     ],
     validate: false,
   });

@@ -81,3 +81,37 @@ registerEnumType(CircuitStateEnum, {
     HALF_OPEN: { description: 'One trial call decides whether the circuit closes again.' },
   },
 });
+
+export enum ImportStatusEnum {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+registerEnumType(ImportStatusEnum, {
+  name: 'ImportStatus',
+  description: 'Where a background import stands; COMPLETED and FAILED are final.',
+  valuesConfig: {
+    QUEUED: { description: 'Accepted by the provider, not started yet.' },
+    RUNNING: { description: 'The provider is reading the bank.' },
+    COMPLETED: { description: 'Done: the data is there.' },
+    FAILED: { description: 'Ended without data; `error` says why.' },
+  },
+});
+
+export enum SignInStatusEnum {
+  PENDING = 'PENDING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(SignInStatusEnum, {
+  name: 'SignInStatus',
+  description: 'Where a redirection sign-in at a bank stands.',
+  valuesConfig: {
+    PENDING: { description: 'The user has not finished signing in at the bank yet.' },
+    COMPLETED: { description: 'Signed in: startImport may run.' },
+    FAILED: { description: 'The bank refused the sign-in.' },
+    EXPIRED: { description: 'The user did not sign in in time; start again.' },
+  },
+});

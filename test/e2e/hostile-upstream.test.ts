@@ -112,3 +112,77 @@ describe.each(['json', 'xml'])('a hostile Bankimport (%s)', (format) => {
     expect(body.data!.account!.transactions.edges).toHaveLength(3);
   });
 });
+
+describe('a hostile Kontomatik', () => {
+  const fake = hostileBankimport();
+  let t: TestGateway;
+  const commandId = Buffer.from('ImportCommand:KONTOMATIK:0123456789abcdef').toString('base64url');
+
+  beforeAll(async () => {
+    t = await startGateway({
+      KONTOMATIK_URL: await fake.listen(),
+      UPSTREAM_TIMEOUT_MS: '2000',
+      CIRCUIT_FAILURES: '1000',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    fake.server.closeAllConnections();
+    await fake.close();
+  });
+
+  const xml = (body: string) => (res: http.ServerResponse) => {
+    res.setHeader('Content-Type', 'application/xml');
+    res.end(body);
+  };
+  const importError = async () => {
+    const { body } = await t.gql(`query($id: ID!) { importCommand(id: $id) { status } }`, { id: commandId });
+    expect(body.errors).toHaveLength(1);
+    return body.errors![0]!;
+  };
+
+  it.each([
+    [
+      'a billion-laughs entity bomb',
+      `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><reply><command id="x" status="&b;"/></reply>`,
+    ],
+    ['truncated XML', '<reply><command id="x" status="RUNNING"><accounts><account><number>1'],
+    ['a status of the wrong type', '<reply><command id="x"><status><nested>1</nested></status></command></reply>'],
+    [
+      'an amount that is not a decimal',
+      '<reply><command id="x" status="COMPLETED"><accounts><account><number>1</number><currency>PLN</currency><balance>NaN</balance></account></accounts></command></reply>',
+    ],
+  ])('answers PROVIDER_ERROR for %s, and keeps serving', async (_name, body) => {
+    fake.answerWith(xml(body));
+    const error = await importError();
+    expect(error.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'KONTOMATIK' });
+    expect(error.message).not.toMatch(/at \w+ \(|node_modules/);
+    const { body: ok } = await t.gql(AccountsDocument, {}, alice);
+    expect(ok.data!.accounts.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a 50 MB reply unread, with bounded memory', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    fake.answerWith((res) => {
+      res.setHeader('Content-Type', 'application/xml');
+      res.write('<reply><command id="x" status="RUNNING"><target>');
+      let sent = 0;
+      const more = () => {
+        while (sent < 50) {
+          sent += 1;
+          if (!res.write(chunk)) {
+            res.once('drain', more);
+            return;
+          }
+        }
+        res.end('</target></command></reply>');
+      };
+      more();
+    });
+    const before = process.memoryUsage().rss;
+    const error = await importError();
+    expect(error.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'KONTOMATIK' });
+    expect(error.message).toMatch(/larger than the gateway accepts/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+});

@@ -1,9 +1,11 @@
 import { NotFoundError } from '../../errors';
 import { toDecimalText } from '../../money';
+import { parseProviderDate } from '../dates';
 import { parseJson, type Upstream } from '../http';
 import type {
   AccountFilter,
   AccountProvider,
+  AccountRecord,
   ProviderCall,
   TransactionFilter,
   TransactionOrder,
@@ -13,6 +15,8 @@ import type {
 import { toBankimportAccount, toBankimportTransaction } from './bankimport.mapper';
 import { planPages } from './bankimport.pages';
 import {
+  bankimportBankAccountDetailSchema,
+  bankimportImportSchema,
   bankimportBankAccountListSchema,
   bankimportTransactionDetailSchema,
   bankimportTransactionListSchema,
@@ -35,18 +39,52 @@ const TRANSACTION_FILTERS: ReadonlySet<keyof TransactionFilter> = new Set([
   'purpose',
 ]);
 
-export function createBankimportProvider(upstream: Upstream, format: 'json' | 'xml'): AccountProvider {
+/** HBCI credentials of an online-banking login; passed upstream once, never kept. */
+export interface HbciLogin {
+  title: string;
+  bankCode: string;
+  username: string;
+  secret: string;
+  customerNumber?: string;
+}
+
+export interface StartedImport {
+  importId: string;
+  providerAccountId: string;
+  estimatedFinishAt: Date;
+}
+
+export interface BankimportProvider extends AccountProvider {
+  readonly name: 'BANKIMPORT';
+  /** One linked account, as it is now (a forced import moves its `lastUpdatedAt`). */
+  account(call: ProviderCall, providerAccountId: string): Promise<AccountRecord>;
+  /** Links the accounts of an HBCI login; answers all of that login's accounts. */
+  linkAccounts(call: ProviderCall, login: HbciLogin): Promise<AccountRecord[]>;
+  /** Forces an import of one account; Bankimport answers when it expects to be done. */
+  startImport(call: ProviderCall, providerAccountId: string): Promise<StartedImport>;
+}
+
+export function createBankimportProvider(upstream: Upstream, format: 'json' | 'xml'): BankimportProvider {
   const suffix = format === 'xml' ? '.xml' : '';
 
-  const get = <T>(call: ProviderCall, path: string, parse: (body: unknown) => T, params?: Params) =>
+  const send = <T>(
+    call: ProviderCall,
+    method: 'GET' | 'POST',
+    path: string,
+    parse: (body: unknown) => T,
+    params?: Params,
+    form?: Record<string, string>,
+  ) =>
     upstream.request({
-      method: 'GET',
+      method,
       path: `${path}${suffix}`,
       params,
       headers: {
         Authorization: `Token token=${call.credential}`,
         Accept: format === 'xml' ? 'application/xml' : 'application/json',
+        ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
       },
+      data: form ? new URLSearchParams(form).toString() : undefined,
       signal: call.signal,
       parse: (body) => {
         const tree = format === 'xml' ? parseBankimportXml(body) : parseJson(body);
@@ -57,6 +95,8 @@ export function createBankimportProvider(upstream: Upstream, format: 'json' | 'x
         return parse(unwrapped);
       },
     });
+  const get = <T>(call: ProviderCall, path: string, parse: (body: unknown) => T, params?: Params) =>
+    send(call, 'GET', path, parse, params);
 
   const sequence = (
     call: ProviderCall,
@@ -113,6 +153,50 @@ export function createBankimportProvider(upstream: Upstream, format: 'json' | 'x
 
   return {
     name: 'BANKIMPORT',
+
+    account(call, accountId) {
+      return get(call, accountPath(accountId), (body) =>
+        toBankimportAccount(bankimportBankAccountDetailSchema.parse(body).bank_account),
+      );
+    },
+
+    linkAccounts(call, login) {
+      const form: Record<string, string> = {
+        title: login.title,
+        hbci_bank_code: login.bankCode,
+        username: login.username,
+        secret: login.secret,
+      };
+      if (login.customerNumber !== undefined) {
+        form.customer_number = login.customerNumber;
+      }
+      return send(
+        call,
+        'POST',
+        '/api/v1/bank-account/hbci',
+        (body) => bankimportBankAccountListSchema.parse(body).bank_accounts.map(toBankimportAccount),
+        undefined,
+        form,
+      );
+    },
+
+    startImport(call, accountId) {
+      return send(
+        call,
+        'POST',
+        `${accountPath(accountId)}/import`,
+        (body) => {
+          const started = bankimportImportSchema.parse(body).import;
+          return {
+            importId: String(started.id),
+            providerAccountId: String(started.bank_account_id),
+            estimatedFinishAt: parseProviderDate(started.estimated_finish_date),
+          };
+        },
+        undefined,
+        {},
+      );
+    },
 
     async listAccounts(call, filter) {
       const accounts = await get(

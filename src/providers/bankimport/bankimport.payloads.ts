@@ -102,3 +102,12 @@ export interface BankimportImportPayload {
 export interface BankimportErrorPayload {
   error: string;
 }
+
+/** `POST /api/v1/bank-account/{id}/import`: an asynchronous forced import. */
+export const bankimportImportSchema = z.object({
+  import: z.object({
+    id: z.number().int(),
+    bank_account_id: z.number().int(),
+    estimated_finish_date: z.string(),
+  }),
+});

@@ -1,47 +1,16 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createXmlReader, decodeReferences, type XmlNode } from '../xml';
 
 /**
  * Bankimport's XML is Rails `to_xml`: one element per field, `type="array"` on lists,
  * `type="integer"` on whole numbers, `nil="true"` for null. This turns it into the
  * same shape its JSON has, keeping every other value as text (decimals stay exact).
- *
- * Hostile documents are refused before parsing: without a DOCTYPE no entity can be
- * declared, so only XML's five predefined ones and character references expand; the
- * reply's size is already capped by the HTTP client.
  */
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  trimValues: true,
-});
-
-type XmlNode = string | { [key: string]: XmlNode | XmlNode[] };
+const read = createXmlReader();
 
 export function parseBankimportXml(body: string): unknown {
-  if (/<!DOCTYPE|<!ENTITY/i.test(body)) {
-    throw new Error('XML with a DOCTYPE or entity declaration is refused');
-  }
-  const tree = parser.parse(body, true) as Record<string, XmlNode>;
-  const roots = Object.keys(tree);
-  if (roots.length !== 1) {
-    throw new Error('XML without a single root element');
-  }
-  const [root] = roots as [string];
+  const tree = read(body);
+  const [root] = Object.keys(tree) as [string];
   return { [root]: decode(tree[root] as XmlNode) };
-}
-
-/** Numeric character references (`&#252;`, `&#x2013;`), as Rails' Builder writes non-ASCII text. */
-function decodeReferences(text: string): string {
-  return text.replace(/&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});/g, (reference, code: string) => {
-    const point = code.startsWith('x') ? Number.parseInt(code.slice(1), 16) : Number(code);
-    return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : reference;
-  });
 }
 
 function decode(node: XmlNode | XmlNode[]): unknown {

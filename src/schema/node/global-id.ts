@@ -2,7 +2,8 @@ import { BadUserInputError } from '../../errors';
 import { isProviderName, type ProviderName } from '../../providers/provider-name';
 
 /** Node types whose ids this gateway issues. */
-export type NodeType = 'Account' | 'Transaction' | 'Transfer' | 'StandingOrder' | 'TimedOrder' | 'Confirmation';
+export type NodeType =
+  'Account' | 'Transaction' | 'Transfer' | 'StandingOrder' | 'TimedOrder' | 'Confirmation' | 'ImportCommand';
 
 /**
  * Parts after the provider: an Account has its provider id; the others their account's
@@ -16,6 +17,7 @@ const partCounts: Record<NodeType, number> = {
   StandingOrder: 2,
   TimedOrder: 2,
   Confirmation: 1,
+  ImportCommand: 1,
 };
 
 const nodeTypes: ReadonlySet<string> = new Set(Object.keys(partCounts));

@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
 import { findAccount } from '../account/account.resolver';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import { findImport } from '../import/import.service';
 import { findStandingOrder } from '../standing-order/standing-order.resolver';
 import { findTimedOrder } from '../timed-order/timed-order.resolver';
 import { findTransaction } from '../transaction/transaction.resolver';
@@ -16,6 +17,16 @@ const finders: Record<NodeType, (context: Context, id: string, field: string) =>
   Transfer: findTransfer,
   StandingOrder: findStandingOrder,
   TimedOrder: findTimedOrder,
+  ImportCommand: async (context, id, field) => {
+    try {
+      return await findImport(context, id, field);
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return null;
+      }
+      throw error;
+    }
+  },
   Confirmation: async () => {
     throw new BadUserInputError('id', 'id is a Confirmation, which is not a Node: ask confirmation(id).');
   },

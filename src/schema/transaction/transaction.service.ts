@@ -45,8 +45,11 @@ export function toTransactionQuery(first: number | null | undefined, input: Tran
   return { first: count, filter };
 }
 
+/** Whose transactions an account's are: Kontomatik's come with an import command. */
 export function accountProviderOf(context: Context, name: ProviderName): AccountProvider | undefined {
-  return context.providers.accountProviders.find((p) => p.name === name);
+  return name === 'KONTOMATIK'
+    ? context.providers.kontomatik
+    : context.providers.accountProviders.find((p) => p.name === name);
 }
 
 /** One page of one account's transactions. */

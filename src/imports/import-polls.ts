@@ -1,0 +1,38 @@
+import type { BankimportProvider } from '../providers/bankimport/bankimport.client';
+import type { KontomatikProvider } from '../providers/kontomatik/kontomatik.client';
+import { TERMINAL_STATUSES } from '../providers/imports';
+import type { ImportSnapshot } from './import-snapshot';
+
+/** Asks the provider once where an import stands. */
+export type PollImport = (snapshot: ImportSnapshot, credential: string | undefined) => Promise<ImportSnapshot>;
+
+export interface PollSources {
+  bankimport: BankimportProvider;
+  kontomatik: KontomatikProvider;
+}
+
+export function createImportPoll(
+  { bankimport, kontomatik }: PollSources,
+  now: () => Date = () => new Date(),
+): PollImport {
+  return async (snapshot, credential) => {
+    if (snapshot.provider === 'KONTOMATIK') {
+      const command = await kontomatik.command(snapshot.id);
+      const finished = TERMINAL_STATUSES.has(command.status);
+      return {
+        ...snapshot,
+        status: command.status,
+        error: command.status === 'FAILED' ? (command.error ?? 'The import failed.') : null,
+        finishedAt: finished ? (snapshot.finishedAt ?? now().toISOString()) : null,
+      };
+    }
+    if (!credential || !snapshot.accountId) {
+      throw new Error('a Bankimport import is polled with its owner’s token');
+    }
+    // Bankimport has no import status: an account updated after the import began is done.
+    const account = await bankimport.account({ credential }, snapshot.accountId);
+    const updated = account.lastUpdatedAt?.toISOString() ?? null;
+    const done = updated !== null && (snapshot.baseline === null || updated > snapshot.baseline);
+    return done ? { ...snapshot, status: 'COMPLETED', finishedAt: updated } : { ...snapshot, status: 'RUNNING' };
+  };
+}

@@ -1,0 +1,210 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+import type { Config } from '../config';
+import { GatewayError } from '../errors';
+import { createCostEstimator } from './query-cost';
+
+/** What one operation may ask for, checked before anything runs (CONTRACT.md, Configuration). */
+export interface QueryLimits {
+  /** Deepest field selection; a root field is depth 1. `MAX_QUERY_DEPTH`. @default 12 */
+  maxDepth: number;
+  /** Aliases in one operation. `MAX_QUERY_ALIASES`. @default 30 */
+  maxAliases: number;
+  /** The contract's cost (see query-cost.ts). `MAX_QUERY_COST`. @default 50000 */
+  maxCost: number;
+  /** Lexical tokens in the document, enforced while it is parsed. @default 5000 */
+  maxTokens: number;
+  /** Directives in one operation. @default 50 */
+  maxDirectives: number;
+  /** Selections the cost estimate may visit, fragments expanded. @default 10000 */
+  maxSelections: number;
+}
+
+/**
+ * Fixed limits beside the configurable ones. GraphiQL's introspection query has about
+ * 180 tokens and 20 directives at most appear in hand-written queries; 10000 selections
+ * only stop documents that reuse fragments to expand exponentially.
+ */
+export const MAX_QUERY_TOKENS = 5000;
+export const MAX_QUERY_DIRECTIVES = 50;
+export const MAX_QUERY_SELECTIONS = 10_000;
+
+export function queryLimitsFrom(
+  config: Pick<Config, 'maxQueryDepth' | 'maxQueryAliases' | 'maxQueryCost'>,
+): QueryLimits {
+  return {
+    maxDepth: config.maxQueryDepth,
+    maxAliases: config.maxQueryAliases,
+    maxCost: config.maxQueryCost,
+    maxTokens: MAX_QUERY_TOKENS,
+    maxDirectives: MAX_QUERY_DIRECTIVES,
+    maxSelections: MAX_QUERY_SELECTIONS,
+  };
+}
+
+/** Which limit an operation went over. */
+export type QueryLimit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'selections' | 'cost';
+
+const what: Record<QueryLimit, string> = {
+  tokens: 'The query is too long',
+  depth: 'The query is too deep',
+  aliases: 'The query has too many aliases',
+  directives: 'The query has too many directives',
+  selections: 'The query expands to too many selections',
+  cost: 'The query costs too much',
+};
+
+/**
+ * QUERY_TOO_COMPLEX: nothing was executed. `extensions.limit` names the limit,
+ * `extensions.max` is its value and `extensions.actual` what the query measured
+ * (absent for tokens and selections: counting stops right after the limit).
+ */
+export class QueryTooComplexError extends GatewayError {
+  constructor(limit: QueryLimit, max: number, actual?: number) {
+    const measured = actual === undefined ? `more than ${max}` : String(actual);
+    super('QUERY_TOO_COMPLEX', `${what[limit]}: ${limit} ${measured}, limit ${max}.`, {
+      limit,
+      max,
+      ...(actual === undefined ? {} : { actual }),
+    });
+  }
+}
+
+/**
+ * Parses a document, giving up after `maxTokens` tokens (graphql-js counts them in its
+ * one parse). Throws QueryTooComplexError for a document over the limit, and the
+ * syntax error for any other.
+ */
+export function parseWithinLimits(source: string, limits: QueryLimits): DocumentNode {
+  try {
+    return parse(source, { maxTokens: limits.maxTokens });
+  } catch (error) {
+    throw isOverTokenLimit(source, limits.maxTokens) ? new QueryTooComplexError('tokens', limits.maxTokens) : error;
+  }
+}
+
+/** Whether a source has more than `maxTokens` tokens; lexes at most that many. */
+export function isOverTokenLimit(source: string, maxTokens: number): boolean {
+  const lexer = new Lexer(new Source(source));
+  try {
+    for (let count = 0; count <= maxTokens; count++) {
+      if (lexer.advance().kind === TokenKind.EOF) {
+        return false;
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface MeasuredOperation {
+  /** A parsed and valid document. */
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/**
+ * Checks a valid document against every limit but the token limit (which parsing
+ * enforced): the first limit it goes over, or undefined. Depth, aliases and directives
+ * are measured by graphql-armor over every operation of the document; the cost of the
+ * operation that would run by graphql-query-complexity with the contract's estimator.
+ * A document whose variables do not coerce is not costed: execution refuses it anyway.
+ */
+export function createQueryMeasure(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+): (operation: MeasuredOperation) => QueryTooComplexError | undefined {
+  const estimators: ComplexityEstimator[] = [createCostEstimator(schema)];
+  return ({ document, operationName, variables }) => {
+    const measured = measureShape(schema, document);
+    if (measured.depth > limits.maxDepth) {
+      return new QueryTooComplexError('depth', limits.maxDepth, measured.depth);
+    }
+    if (measured.aliases > limits.maxAliases) {
+      return new QueryTooComplexError('aliases', limits.maxAliases, measured.aliases);
+    }
+    if (measured.directives > limits.maxDirectives) {
+      return new QueryTooComplexError('directives', limits.maxDirectives, measured.directives);
+    }
+    const operation = getOperationAST(document, operationName);
+    if (!operation) {
+      return undefined;
+    }
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        // graphql-query-complexity reads `name.value` of every operation when a name is given.
+        operationName: operation.name?.value,
+        variables: variables ?? {},
+        estimators,
+        maxQueryNodes: limits.maxSelections,
+      });
+    } catch (error) {
+      if (
+        error instanceof GraphQLError &&
+        error.message.startsWith('Query exceeds the maximum allowed number of nodes')
+      ) {
+        return new QueryTooComplexError('selections', limits.maxSelections);
+      }
+      if (error instanceof GraphQLError) {
+        return undefined;
+      }
+      throw error;
+    }
+    return cost > limits.maxCost ? new QueryTooComplexError('cost', limits.maxCost, cost) : undefined;
+  };
+}
+
+interface Shape {
+  depth: number;
+  aliases: number;
+  directives: number;
+}
+
+/**
+ * graphql-armor's depth, alias and directive rules as measures: with no limit of their
+ * own they report every operation's count, and the gateway decides, so that a refusal
+ * carries the limit and the measured value as numbers. Depth counts fields only
+ * (fragments are flattened); `__schema` does not count, as INTROSPECTION governs it.
+ */
+function measureShape(schema: GraphQLSchema, document: DocumentNode): Shape {
+  const shape: Shape = { depth: 0, aliases: 0, directives: 0 };
+  const measure =
+    (key: keyof Shape) =>
+    (_context: unknown, { n }: { n: number }) => {
+      shape[key] = Math.max(shape[key], n);
+    };
+  const { validationRules } = new ApolloArmor({
+    maxDepth: {
+      n: Infinity,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onAccept: [measure('depth')],
+    },
+    // Every alias counts, `__typename`'s too (armor would let those pass).
+    maxAliases: { n: Infinity, allowList: [], propagateOnRejection: false, onAccept: [measure('aliases')] },
+    maxDirectives: { n: Infinity, propagateOnRejection: false, onAccept: [measure('directives')] },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  validate(schema, document, validationRules);
+  return shape;
+}

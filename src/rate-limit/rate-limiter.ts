@@ -1,0 +1,67 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+import { callerKeyOf, readCredentials, type CredentialSource } from '../credentials';
+import { GatewayError } from '../errors';
+
+/** Whether one more request of a caller may go ahead, and if not, for how long to wait. */
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterS: number };
+
+/** Requests per caller and minute (CONTRACT.md, RATE_LIMIT_PER_MINUTE). */
+export interface RateLimiter {
+  /** Counts one request of `key` (see `rateLimitKey`). */
+  hit(key: string): Promise<RateDecision>;
+}
+
+export interface RateLimiterOptions {
+  /** Requests per minute and caller; 0 turns limiting off. */
+  perMinute: number;
+  /** Counts shared by every instance on this Redis; unset: in this process's memory. */
+  redis?: Redis;
+}
+
+const WINDOW_S = 60;
+const KEY_PREFIX = 'gateway:rate';
+
+/**
+ * A fixed one-minute window per caller, counted in memory or in Redis
+ * (rate-limiter-flexible). While Redis fails, each instance counts in its own memory
+ * instead: the limit gets looser by the number of instances, the API stays up.
+ */
+export function createRateLimiter({ perMinute, redis }: RateLimiterOptions): RateLimiter {
+  if (perMinute === 0) {
+    return { hit: async () => ({ allowed: true }) };
+  }
+  const options = { points: perMinute, duration: WINDOW_S, keyPrefix: KEY_PREFIX };
+  const memory = new RateLimiterMemory(options);
+  const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+  return {
+    async hit(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          return { allowed: false, retryAfterS: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        }
+        throw rejection;
+      }
+    },
+  };
+}
+
+/**
+ * Whom a request counts against: its credentials (as a hash, the same over HTTP and
+ * the WebSocket), or its IP address when it carries none.
+ */
+export function rateLimitKey(credentials: CredentialSource, ip: string | undefined): string {
+  const caller = callerKeyOf(readCredentials(credentials));
+  return caller ? `caller:${caller}` : `ip:${ip ?? 'unknown'}`;
+}
+
+/** RATE_LIMITED: `extensions.retryAfter` is the whole seconds until the caller's window resets. */
+export class RateLimitedError extends GatewayError {
+  constructor(readonly retryAfterS: number) {
+    super('RATE_LIMITED', `Too many requests: try again in ${retryAfterS} s.`, { retryAfter: retryAfterS });
+  }
+}

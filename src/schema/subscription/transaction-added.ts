@@ -1,0 +1,28 @@
+import type { Context } from '../../context';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors';
+import type { TransactionRecord } from '../../providers/provider';
+import { findAccount } from '../account/account.resolver';
+
+/** `transactionAdded`: the account (or all of them) checked when the client subscribes, then watched. */
+export async function watchTransactions(
+  context: Context,
+  accountId: string | undefined,
+): Promise<AsyncIterableIterator<TransactionRecord>> {
+  if (accountId === undefined) {
+    if (Object.keys(context.credentials).length === 0) {
+      throw new UnauthenticatedError();
+    }
+    return context.transactionWatch.watch({ credentials: context.credentials, account: null });
+  }
+  const account = await findAccount(context, accountId, 'accountId');
+  if (!account) {
+    throw new NotFoundError('No such account.');
+  }
+  if (account.provider === 'KONTOMATIK') {
+    throw new BadUserInputError(
+      'accountId',
+      'accountId is an imported account whose transactions never change: start another import instead.',
+    );
+  }
+  return context.transactionWatch.watch({ credentials: context.credentials, account });
+}

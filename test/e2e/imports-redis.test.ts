@@ -1,0 +1,138 @@
+import { print, type DocumentNode } from 'graphql';
+import request from 'supertest';
+
+import {
+  CreateMockSessionDocument,
+  ImportStatusChangedDocument,
+  StartImportDocument,
+  type ImportStatusChangedSubscription,
+} from '../generated/graphql';
+import { startGateway, type TestGateway } from '../support/gateway';
+import { spawnGateway, type GatewayProcess } from '../support/spawn-gateway';
+import { subscribe, wsClient } from '../support/subscriptions';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const IMPORTS = {
+  REDIS_URL,
+  IMPORT_POLL_MS: '100',
+  IMPORT_POLL_MAX_MS: '150',
+  IMPORT_LEASE_MS: '600',
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function pollsOf(url: string): Promise<number> {
+  const metrics = (await request(url).get('/metrics')).text;
+  return Number(/gateway_import_polls_total\{provider="KONTOMATIK"\} (\d+)/.exec(metrics)?.[1] ?? 0);
+}
+
+describe('imports watched across two gateway instances on Redis', () => {
+  let a: TestGateway;
+  let b: GatewayProcess | undefined;
+
+  beforeAll(async () => {
+    a = await startGateway(IMPORTS, { importMs: 3000 });
+    b = await spawnGateway({
+      ...IMPORTS,
+      KONTIST_URL: `${a.sandboxUrl}/kontist`,
+      BANKIMPORT_URL: `${a.sandboxUrl}/bankimport`,
+      KONTOMATIK_URL: `${a.sandboxUrl}/kontomatik/v1`,
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await b?.kill();
+    await a.close();
+  });
+
+  it('shows on A an import started and polled through B, and A takes over when B dies', async () => {
+    const viaB = (document: DocumentNode, variables?: unknown) =>
+      request(b!.url)
+        .post('/graphql')
+        .send({ query: print(document), variables });
+    const session = (await viaB(CreateMockSessionDocument)).body.data.createMockSession;
+    const started = (
+      await viaB(StartImportDocument, {
+        input: { sessionId: session.sessionId, sessionIdSignature: session.sessionIdSignature },
+      })
+    ).body.data.startImport;
+
+    const client = wsClient(a.url);
+    const watch = subscribe<ImportStatusChangedSubscription>(client, print(ImportStatusChangedDocument), {
+      id: started.id,
+    });
+    await watch.next((r) => r.data?.importStatusChanged.status === 'RUNNING');
+    // B holds the lease and polls; A only listens.
+    expect(await pollsOf(a.url)).toBe(0);
+    const polled = (await a.stats())['KONTOMATIK GET /command/:id.xml'] ?? 0;
+    expect(polled).toBeGreaterThan(0);
+
+    await b!.kill();
+    b = undefined;
+    await watch.done;
+    await client.dispose();
+    expect(watch.results.at(-1)!.data!.importStatusChanged.status).toBe('COMPLETED');
+    // The lease ran out and A polled to the end.
+    expect(await pollsOf(a.url)).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe('a second instance on Redis', () => {
+  let a: TestGateway;
+  let c: TestGateway;
+  beforeAll(async () => {
+    a = await startGateway(IMPORTS, { importMs: 800 });
+    c = await startGateway(IMPORTS, {}, a);
+  });
+  afterAll(async () => {
+    await c.close();
+    await a.close();
+  });
+
+  it('polls once for subscribers on both instances, and both see every change', async () => {
+    const session = (await a.gql(CreateMockSessionDocument, {})).body.data!.createMockSession;
+    const started = (
+      await a.gql(StartImportDocument, {
+        input: { sessionId: session.sessionId, sessionIdSignature: session.sessionIdSignature },
+      })
+    ).body.data!.startImport;
+    const clients = [wsClient(a.url), wsClient(c.url)];
+    const watches = clients.flatMap((client) =>
+      Array.from({ length: 10 }, () =>
+        subscribe<ImportStatusChangedSubscription>(client, print(ImportStatusChangedDocument), { id: started.id }),
+      ),
+    );
+    await Promise.all(watches.map((w) => w.done));
+    await Promise.all(clients.map((client) => client.dispose()));
+    for (const watch of watches) {
+      expect(watch.results.at(-1)!.data!.importStatusChanged.status).toBe('COMPLETED');
+    }
+    const polls = [await pollsOf(a.url), await pollsOf(c.url)];
+    const upstream = (await a.stats())['KONTOMATIK GET /command/:id.xml'];
+    // One instance held the lease and polled; the other never did. Beyond the polls,
+    // only the listening instance's single fetch of the finished command's accounts.
+    expect(Math.min(...polls)).toBe(0);
+    expect(upstream! - polls[0]! - polls[1]!).toBeGreaterThanOrEqual(0);
+    expect(upstream! - polls[0]! - polls[1]!).toBeLessThanOrEqual(1);
+  });
+
+  it('hands the lease over at once on a graceful shutdown', async () => {
+    const d = await startGateway({ ...IMPORTS, IMPORT_LEASE_MS: '60000' }, {}, a);
+    const session = (await d.gql(CreateMockSessionDocument, {})).body.data!.createMockSession;
+    const started = (
+      await d.gql(StartImportDocument, {
+        input: { sessionId: session.sessionId, sessionIdSignature: session.sessionIdSignature },
+      })
+    ).body.data!.startImport;
+    const client = wsClient(a.url);
+    const watch = subscribe<ImportStatusChangedSubscription>(client, print(ImportStatusChangedDocument), {
+      id: started.id,
+    });
+    await watch.next();
+    await sleep(150);
+    await d.close();
+    // With a one-minute lease, only a released lease lets A finish within the test's time.
+    await watch.done;
+    await client.dispose();
+    expect(watch.results.at(-1)!.data!.importStatusChanged.status).toBe('COMPLETED');
+  });
+});

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+
+import type { ImportSnapshot } from '../../src/imports/import-snapshot';
+import { createMemoryImportStore, type ImportStore } from '../../src/imports/import-store';
+import { createRedisImportStore } from '../../src/imports/redis-import-store';
+import { createRedis } from '../../src/redis';
+
+const snapshot = (id: string): ImportSnapshot => ({
+  provider: 'KONTOMATIK',
+  id,
+  providerImportId: id,
+  status: 'QUEUED',
+  startedAt: '2026-06-30T12:00:00.000Z',
+  estimatedFinishAt: null,
+  finishedAt: null,
+  error: null,
+  accountId: null,
+  ownerKey: null,
+  baseline: null,
+});
+
+const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+afterAll(() => redis.disconnect());
+
+describe.each([
+  ['in memory', () => createMemoryImportStore()],
+  ['on Redis', () => createRedisImportStore(redis)],
+])('the import store %s', (_name, create: () => ImportStore) => {
+  it('keeps snapshots by key', async () => {
+    const store = create();
+    const key = `KONTOMATIK:${randomUUID()}`;
+    expect(await store.get(key)).toBeNull();
+    await store.put(key, snapshot('a'));
+    expect(await store.get(key)).toEqual(snapshot('a'));
+  });
+
+  it('gives a lease to one holder at a time, renews it for that holder, and frees it on release', async () => {
+    const store = create();
+    const key = `KONTOMATIK:${randomUUID()}`;
+    expect(await store.acquireLease(key, 'A', 5000)).toBe(true);
+    expect(await store.acquireLease(key, 'B', 5000)).toBe(false);
+    expect(await store.acquireLease(key, 'A', 5000)).toBe(true);
+    await store.releaseLease(key, 'B');
+    expect(await store.acquireLease(key, 'B', 5000)).toBe(false);
+    await store.releaseLease(key, 'A');
+    expect(await store.acquireLease(key, 'B', 5000)).toBe(true);
+  });
+
+  it('lets another holder take a lease that ran out', async () => {
+    const store = create();
+    const key = `KONTOMATIK:${randomUUID()}`;
+    expect(await store.acquireLease(key, 'A', 50)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await store.acquireLease(key, 'B', 5000)).toBe(true);
+  });
+});

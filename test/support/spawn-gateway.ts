@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface GatewayProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGKILL: the process dies mid-work, as a crashed instance would. */
+  kill(): Promise<void>;
+}
+
+/** Starts test/support/gateway-process.ts in a child process with `env`. */
+export function spawnGateway(env: Record<string, string>): Promise<GatewayProcess> {
+  const root = path.resolve(__dirname, '../..');
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', path.join(root, 'test/support/gateway-process.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', SANDBOX: 'off', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`gateway process did not start: ${output}`)), 20_000);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1] as string,
+          child,
+          async kill() {
+            child.kill('SIGKILL');
+            await exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway process exited with ${code}: ${output}`));
+    });
+  });
+}
