@@ -1,16 +1,5 @@
 import type { DocumentNode } from './bankimport.document';
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ENTITIES[char]);
-}
+import { escapeXml } from '../xml-escape';
 
 function element(name: string, node: DocumentNode, indent: string): string {
   switch (node.kind) {

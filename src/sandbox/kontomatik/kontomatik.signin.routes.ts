@@ -3,7 +3,7 @@ import type { KontomatikAccessMode } from '../../providers/kontomatik/kontomatik
 import { paramOf } from '../query';
 import type { KontomatikTarget } from './kontomatik.data';
 import type { KontomatikState } from './kontomatik.state';
-import { escapeXml } from './kontomatik.xml';
+import { escapeXml } from '../xml-escape';
 
 export interface KontomatikSignInRoutes {
   signIn: string;

@@ -1,23 +1,11 @@
 import type { Response } from 'express';
+import { escapeXml } from '../xml-escape';
 
 /** One element of a Kontomatik XML reply: text, or children, or neither (`<command …/>`). */
 export interface XmlElement {
   readonly name: string;
   readonly attributes?: Readonly<Record<string, string>>;
   readonly content?: string | readonly XmlElement[];
-}
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Also right for HTML text and attribute values. */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
 
 /** Kontomatik leaves out elements without a value rather than sending them empty, so undefined children vanish. */
