@@ -3,11 +3,18 @@ import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
 import {
   BrokenCircuitError,
+  BulkheadRejectedError,
   CircuitState,
   ConsecutiveBreaker,
+  DelegateBackoff,
+  TaskCancelledError,
+  bulkhead,
   circuitBreaker,
   handleWhen,
+  retry,
+  wrap,
   type CircuitBreakerPolicy,
+  type IRetryBackoffContext,
 } from 'cockatiel';
 import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import type { Logger } from 'pino';
@@ -27,6 +34,38 @@ export interface UpstreamOptions {
   logger: Logger;
   circuitFailures: number;
   circuitHalfOpenMs: number;
+  /** Attempts of a read in all (1 turns retries off). @default 2 */
+  retries?: number;
+  /** Calls in flight to the provider at once, and calls waiting for a slot. @default 64, 512 */
+  maxConcurrent?: number;
+  maxQueued?: number;
+}
+
+/** A provider's Retry-After, kept beside the error it came with (ms; undefined without one). */
+const retryAfter = new WeakMap<object, number | undefined>();
+/** Longer waits than this are not worth holding the client's request for. */
+const MAX_RETRY_AFTER_MS = 2000;
+
+/** Unavailable (timeouts, 5xx, broken connections) or asked to come back soon (429, 503). */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof CallCanceledError) {
+    return false;
+  }
+  if (retryAfter.has(error as object)) {
+    const wait = retryAfter.get(error as object);
+    return wait === undefined ? error instanceof ProviderUnavailableError : wait <= MAX_RETRY_AFTER_MS;
+  }
+  return error instanceof ProviderUnavailableError;
+}
+
+/** `Retry-After: 2` or an HTTP date, in ms from now. */
+function retryAfterMs(header: unknown): number | undefined {
+  if (typeof header !== 'string' || !header.trim()) {
+    return undefined;
+  }
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 export interface UpstreamRequest<T> {
@@ -74,6 +113,21 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       breaker: new ConsecutiveBreaker(options.circuitFailures),
     },
   );
+  // Caps concurrent calls to one provider, so that a slow provider cannot tie up every socket.
+  const bulkheadPolicy = bulkhead(options.maxConcurrent ?? 64, options.maxQueued ?? 512);
+  const retryPolicy = retry(
+    handleWhen((error) => isRetryable(error)),
+    {
+      maxAttempts: options.retries ?? 2,
+      // Retry-After where the provider sent one, otherwise jittered exponential backoff.
+      backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
+        const asked = 'error' in context.result ? retryAfter.get(context.result.error as object) : undefined;
+        return asked ?? Math.round(Math.min(1000, 100 * 2 ** (context.attempt - 1)) * (0.5 + Math.random()));
+      }),
+    },
+  );
+  const writePolicy = wrap(breaker, bulkheadPolicy);
+  const readPolicy = wrap(retryPolicy, breaker, bulkheadPolicy);
   let lastCallFailed = false;
   const circuit = (): CircuitStateName =>
     breaker.state === CircuitState.Open || breaker.state === CircuitState.Isolated
@@ -108,7 +162,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
     const body = typeof response.data === 'string' ? response.data : '';
     if (response.status < 200 || response.status >= 300) {
-      throw toUpstreamError(provider, { status: response.status, body });
+      const error = toUpstreamError(provider, { status: response.status, body });
+      if (response.status === 429 || response.status === 503) {
+        retryAfter.set(error, retryAfterMs(response.headers['retry-after']));
+      }
+      throw error;
     }
     try {
       return request.parse(body, String(response.headers['content-type'] ?? ''));
@@ -123,14 +181,20 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const started = process.hrtime.bigint();
       let outcome = 'ok';
       try {
-        const result = await breaker.execute(() => send(request));
+        // Only reads are retried: a POST or PUT may move money or spend a TAN.
+        const policy = request.method === 'GET' ? readPolicy : writePolicy;
+        const result = await policy.execute(() => send(request), request.signal);
         lastCallFailed = false;
         return result;
       } catch (error) {
         const mapped =
           error instanceof BrokenCircuitError
             ? new ProviderUnavailableError(provider, 'its circuit is open after repeated failures')
-            : error;
+            : error instanceof BulkheadRejectedError
+              ? new ProviderUnavailableError(provider, 'too many calls to it are waiting already')
+              : error instanceof TaskCancelledError
+                ? new CallCanceledError(provider)
+                : error;
         outcome = outcomeOf(mapped);
         if (mapped instanceof ProviderUnavailableError) {
           lastCallFailed = true;

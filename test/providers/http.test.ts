@@ -192,6 +192,24 @@ async function startFakeProvider(): Promise<FakeProvider> {
       case '/unavailable':
         res.writeHead(503).end('Service Unavailable');
         return;
+      case '/flaky':
+        // Every other call fails: a retry gets through.
+        if ((hits.get(path) as number) % 2 === 1) {
+          res.writeHead(503).end('Service Unavailable');
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok": true}');
+        }
+        return;
+      case '/busy':
+        if ((hits.get(path) as number) % 2 === 1) {
+          res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"error":"slow_down"}');
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok": true}');
+        }
+        return;
+      case '/later':
+        res.writeHead(503, { 'retry-after': '60' }).end('Service Unavailable');
+        return;
       case '/garbage':
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": 1');
         return;
@@ -259,6 +277,8 @@ describe('createUpstream against a real HTTP server', () => {
       logger: createLogger('silent'),
       circuitFailures: 5,
       circuitHalfOpenMs: 60_000,
+      // One attempt: each test below counts calls; the retry tests turn retries on.
+      retries: 1,
       ...overrides,
     });
     upstreams.push(upstream);
@@ -384,6 +404,51 @@ describe('createUpstream against a real HTTP server', () => {
     expect((await metrics.circuitState.get()).values).toEqual([
       expect.objectContaining({ labels: { provider: 'BANKIMPORT' }, value: 2 }),
     ]);
+  });
+
+  it('retries a read that found the provider unavailable, with backoff', async () => {
+    const upstream = anUpstream({ retries: 2 });
+    const before = provider.hits('/flaky');
+    await expect(get(upstream, '/flaky')).resolves.toEqual({ ok: true });
+    expect(provider.hits('/flaky') - before).toBe(2);
+  });
+
+  it('never retries a write: a POST may move money or spend a TAN', async () => {
+    const upstream = anUpstream({ retries: 2 });
+    const before = provider.hits('/flaky');
+    const error = await caught(() =>
+      upstream.request({ method: 'POST', path: '/flaky', parse: (body) => parseJson(body) }),
+    );
+    expect(error.extensions.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(provider.hits('/flaky') - before).toBe(1);
+  });
+
+  it('waits as long as Retry-After says on a 429, then reads again', async () => {
+    const upstream = anUpstream({ retries: 2 });
+    const before = provider.hits('/busy');
+    const started = Date.now();
+    await expect(get(upstream, '/busy')).resolves.toEqual({ ok: true });
+    expect(provider.hits('/busy') - before).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not hold the client for a Retry-After longer than the gateway waits', async () => {
+    const upstream = anUpstream({ retries: 2 });
+    const before = provider.hits('/later');
+    expect((await caught(() => get(upstream, '/later'))).extensions.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(provider.hits('/later') - before).toBe(1);
+  });
+
+  it('caps concurrent calls per provider: beyond the slots and the queue, calls fail fast', async () => {
+    const upstream = anUpstream({ maxConcurrent: 1, maxQueued: 0, timeoutMs: 300 });
+    const arrived = provider.arrival('/slow');
+    const first = caught(() => get(upstream, '/slow'));
+    await arrived;
+    const second = await caught(() => get(upstream, '/accounts'));
+    expect(second.extensions).toEqual({ code: 'PROVIDER_UNAVAILABLE', provider: 'BANKIMPORT' });
+    expect(second.message).toMatch(/too many calls/);
+    await first;
+    await expect(get(upstream, '/accounts')).resolves.toEqual({ id: 7856278, balance: '24323.49' });
   });
 
   it('does not open the circuit for refusals that are not unavailability', async () => {
