@@ -24,18 +24,18 @@ export interface QueryLimits {
   maxAliases: number;
   /** The contract's cost (see query-cost.ts). `MAX_QUERY_COST`. @default 50000 */
   maxCost: number;
-  /** Lexical tokens in the document, enforced while it is parsed. @default 5000 */
+  /** Lexical tokens in the document, enforced while it is parsed: `MAX_QUERY_TOKENS`. */
   maxTokens: number;
-  /** Directives in one operation. @default 50 */
+  /** Directives in one operation: `MAX_QUERY_DIRECTIVES`. */
   maxDirectives: number;
-  /** Selections the cost estimate may visit, fragments expanded. @default 10000 */
+  /** Selections the cost estimate may visit, fragments expanded: `MAX_QUERY_SELECTIONS`. */
   maxSelections: number;
 }
 
 /**
- * Fixed limits beside the configurable ones. GraphiQL's introspection query has about
- * 180 tokens and 20 directives at most appear in hand-written queries; 10000 selections
- * only stop documents that reuse fragments to expand exponentially.
+ * Fixed limits beside the configurable ones, far above what people write: GraphiQL's
+ * introspection query has about 180 tokens and no directive. 10000 selections stop
+ * documents that spread fragments within fragments to expand exponentially.
  */
 export const MAX_QUERY_TOKENS = 5000;
 export const MAX_QUERY_DIRECTIVES = 50;
@@ -66,6 +66,12 @@ const what: Record<QueryLimit, string> = {
   cost: 'The query costs too much',
 };
 
+/** "depth 30", "31 aliases", "more than 5000 tokens". */
+function measuredText(limit: QueryLimit, max: number, actual: number | undefined): string {
+  const value = actual === undefined ? `more than ${max}` : String(actual);
+  return limit === 'depth' || limit === 'cost' ? `${limit} ${value}` : `${value} ${limit}`;
+}
+
 /**
  * QUERY_TOO_COMPLEX: nothing was executed. `extensions.limit` names the limit,
  * `extensions.max` is its value and `extensions.actual` what the query measured
@@ -73,8 +79,7 @@ const what: Record<QueryLimit, string> = {
  */
 export class QueryTooComplexError extends GatewayError {
   constructor(limit: QueryLimit, max: number, actual?: number) {
-    const measured = actual === undefined ? `more than ${max}` : String(actual);
-    super('QUERY_TOO_COMPLEX', `${what[limit]}: ${limit} ${measured}, limit ${max}.`, {
+    super('QUERY_TOO_COMPLEX', `${what[limit]}: ${measuredText(limit, max, actual)}, limit ${max}.`, {
       limit,
       max,
       ...(actual === undefined ? {} : { actual }),
