@@ -2,7 +2,7 @@ import { NotFoundError } from '../../errors';
 import { parseJson, type Upstream, type UpstreamRequest } from '../http';
 import type { CommandResult, ImportStatusName, SignInSessionRecord, SignInStatusName } from '../imports';
 import type { AccountProvider, AccountRecord, TransactionRecord } from '../provider';
-import { toBanks, toCommandResult, toImportStatus, type BankRecord } from './kontomatik.mapper';
+import { toBanks, toCommandResult, toCommandState, type BankRecord } from './kontomatik.mapper';
 import {
   kontomatikCatalogSchema,
   kontomatikCommandReplySchema,
@@ -88,15 +88,8 @@ export function createKontomatikProvider(upstream: Upstream, apiKey: string): Ko
         method: 'POST',
         path,
         signal,
-        parse: (body): StartedCommand => {
-          const { command } = kontomatikCommandReplySchema.parse(readKontomatikXml(body)).reply;
-          const commandId = command['@id'] ?? command.id;
-          const word = command['@status'] ?? command.status ?? command['@state'] ?? command.state;
-          if (!commandId || !COMMAND_ID.test(commandId) || !word) {
-            throw new RangeError('a command without a usable id or status');
-          }
-          return { commandId, status: toImportStatus(word) };
-        },
+        parse: (body): StartedCommand =>
+          toCommandState(kontomatikCommandReplySchema.parse(readKontomatikXml(body)).reply.command),
       },
       'application/xml',
       { form },

@@ -54,6 +54,16 @@ export function kontomatikAccountId(commandId: string, number: string): string {
   return `${commandId}:${number}`;
 }
 
+/** A command's id and status, from either vocabulary, as attributes or elements. */
+export function toCommandState(command: KontomatikCommandPayload): { commandId: string; status: ImportStatusName } {
+  const commandId = command['@id'] ?? command.id;
+  const word = command['@status'] ?? command.status ?? command['@state'] ?? command.state;
+  if (!commandId || !/^[A-Za-z0-9_-]{1,128}$/.test(commandId) || !word) {
+    throw new RangeError('a command without a usable id or status');
+  }
+  return { commandId, status: toImportStatus(word) };
+}
+
 type CommandData = Exclude<KontomatikCommandPayload['result'], '' | undefined>;
 
 /**
@@ -62,11 +72,7 @@ type CommandData = Exclude<KontomatikCommandPayload['result'], '' | undefined>;
  * position counted from the oldest, so that ids stay put when a list is read again.
  */
 export function toCommandResult(command: KontomatikCommandPayload): CommandResult {
-  const commandId = command['@id'] ?? command.id;
-  const word = command['@status'] ?? command.status ?? command['@state'] ?? command.state;
-  if (!commandId || !word) {
-    throw new RangeError('a command without id or status');
-  }
+  const { commandId, status } = toCommandState(command);
   const data: CommandData = typeof command.result === 'object' ? command.result : command;
   const owners = data.owners ? data.owners.owner : [];
   const ownerRecords: OwnerRecord[] = owners.map((owner) =>
@@ -83,7 +89,7 @@ export function toCommandResult(command: KontomatikCommandPayload): CommandResul
   });
   return {
     commandId,
-    status: toImportStatus(word),
+    status,
     target: data.target ?? null,
     error: data.error ?? null,
     owners: ownerRecords,

@@ -39,10 +39,7 @@ async function locateImport(context: Context, id: string, field: string): Promis
   }
   const command = await context.providers.kontomatik.command(importId, context.signal);
   const snapshot = kontomatikSnapshot({ commandId: command.commandId, status: command.status }, null);
-  return {
-    snapshot: { ...snapshot, error: command.error, finishedAt: null },
-    credential: undefined,
-  };
+  return { snapshot: { ...snapshot, error: command.error }, credential: undefined };
 }
 
 /** `importCommand(id)` and `node(id)`: the state now, asked upstream unless someone polls it. */
