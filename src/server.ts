@@ -68,7 +68,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxAttempts: config.tanMaxAttempts,
   });
   const idempotent = createIdempotent(redis ? createRedisIdempotencyStore(redis) : createMemoryIdempotencyStore());
-  const pubsub = createGatewayPubSub(config.redisUrl ? () => createRedis(config.redisUrl as string) : undefined);
+  const pubsub = createGatewayPubSub(
+    config.redisUrl ? { connect: () => createRedis(config.redisUrl as string), logger } : undefined,
+  );
   const imports = createImportTracker({
     store: redis ? createRedisImportStore(redis) : createMemoryImportStore(),
     pubsub: pubsub.pubsub,

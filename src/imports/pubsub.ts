@@ -1,6 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 
 import type { ImportEvent } from './import-snapshot';
 
@@ -16,17 +17,47 @@ export interface PubSubHandle {
  * graphql-yoga's pub/sub, the one type-graphql documents: in memory for one instance,
  * on Redis for several (a subscribing connection of its own, as Redis requires).
  */
-export function createGatewayPubSub(connect?: () => Redis): PubSubHandle {
-  if (!connect) {
+export function createGatewayPubSub(redis?: { connect: () => Redis; logger: Logger }): PubSubHandle {
+  if (!redis) {
     return { pubsub: createPubSub(), close: () => undefined };
   }
+  const { connect, logger } = redis;
   const publishClient = connect();
   const subscribeClient = connect();
+  const eventTarget = createRedisEventTarget({
+    publishClient: withCaughtCommands(publishClient, logger),
+    subscribeClient: withCaughtCommands(subscribeClient, logger),
+  });
   return {
-    pubsub: createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    pubsub: createPubSub({ eventTarget }),
     close() {
       publishClient.disconnect();
       subscribeClient.disconnect();
     },
   };
+}
+
+/**
+ * The client as the event target uses it, with its commands' failures logged. The event
+ * target fires `publish`, `subscribe` and `unsubscribe` without handling their promises,
+ * so a Redis outage (or a shutdown that disconnects while an unsubscribe is queued)
+ * would end in unhandled rejections. Lost events cost nothing lasting: the import store
+ * holds every state, and pollers read it on their next tick.
+ */
+function withCaughtCommands(client: Redis, logger: Logger): Redis {
+  const caught =
+    (command: 'publish' | 'subscribe' | 'unsubscribe') =>
+    (...args: unknown[]) =>
+      (client[command] as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+        logger.warn({ err: error, command }, 'Redis pub/sub command failed');
+      });
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'publish' || property === 'subscribe' || property === 'unsubscribe') {
+        return caught(property);
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
