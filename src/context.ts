@@ -66,45 +66,93 @@ export interface ContextServices {
 
 export type ContextFactory = (input: ContextInput) => Context;
 
-export function createContextFactory({
-  providers,
-  confirmations,
-  idempotent,
-  imports,
-  transactionWatch,
-  logger,
-}: ContextServices): ContextFactory {
-  const commandAccount: CommandAccountLookup = (id, signal) => providers.kontomatik.commandAccount(id, signal);
-  return ({ requestId, credentials: source, signal, idempotencyKey }) => {
-    const credentials = readCredentials(source);
-    const loaders = () => createLoaders(credentials, providers.accountProviders, signal, commandAccount);
-    return {
-      requestId,
-      credentials,
-      callerKey: callerKeyOf(credentials),
-      providers,
-      loaders: loaders(),
-      signal,
-      logger: logger.child({ requestId }),
-      confirmations,
-      idempotent,
-      idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
-      partialErrors: [],
-      imports,
-      transactionWatch,
-      callFor(provider) {
-        if (provider === 'KONTOMATIK') {
-          return { credential: '', signal };
-        }
-        const credential = credentials[provider];
-        if (!credential) {
-          throw new UnauthenticatedError(provider);
-        }
-        return { credential, signal };
-      },
-      renewLoaders() {
-        this.loaders = loaders();
-      },
-    };
+/**
+ * Apollo copies the context object for every request (`Object.assign` onto an object of
+ * the same prototype), which would run any own getter. So what only some requests need
+ * (the credentials' hash, a child logger, loaders) is computed by getters on the
+ * prototype, once, when first asked; the services live on one shared object.
+ */
+class RequestContext implements Context {
+  readonly partialErrors: PartialError[] = [];
+  private cachedCallerKey: string | null | undefined = undefined;
+  private cachedLogger: Logger | undefined = undefined;
+  private cachedLoaders: Loaders | undefined = undefined;
+
+  constructor(
+    private readonly services: ContextServices & { commandAccount: CommandAccountLookup },
+    readonly requestId: string,
+    readonly credentials: Credentials,
+    readonly signal: AbortSignal,
+    readonly idempotencyKey: string | undefined,
+  ) {}
+
+  get callerKey(): string | null {
+    if (this.cachedCallerKey === undefined) {
+      this.cachedCallerKey = callerKeyOf(this.credentials);
+    }
+    return this.cachedCallerKey;
+  }
+
+  get logger(): Logger {
+    return (this.cachedLogger ??= this.services.logger.child({ requestId: this.requestId }));
+  }
+
+  get loaders(): Loaders {
+    return (this.cachedLoaders ??= createLoaders(
+      this.credentials,
+      this.services.providers.accountProviders,
+      this.signal,
+      this.services.commandAccount,
+    ));
+  }
+
+  get providers(): Providers {
+    return this.services.providers;
+  }
+
+  get confirmations(): Confirmations {
+    return this.services.confirmations;
+  }
+
+  get idempotent(): Idempotent {
+    return this.services.idempotent;
+  }
+
+  get imports(): ImportTracker {
+    return this.services.imports;
+  }
+
+  get transactionWatch(): TransactionWatch {
+    return this.services.transactionWatch;
+  }
+
+  callFor(provider: ProviderName): ProviderCall {
+    if (provider === 'KONTOMATIK') {
+      return { credential: '', signal: this.signal };
+    }
+    const credential = this.credentials[provider];
+    if (!credential) {
+      throw new UnauthenticatedError(provider);
+    }
+    return { credential, signal: this.signal };
+  }
+
+  renewLoaders(): void {
+    this.cachedLoaders = undefined;
+  }
+}
+
+export function createContextFactory(services: ContextServices): ContextFactory {
+  const shared = {
+    ...services,
+    commandAccount: ((id, signal) => services.providers.kontomatik.commandAccount(id, signal)) as CommandAccountLookup,
   };
+  return ({ requestId, credentials, signal, idempotencyKey }) =>
+    new RequestContext(
+      shared,
+      requestId,
+      readCredentials(credentials),
+      signal,
+      typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
+    );
 }

@@ -103,17 +103,21 @@ const passThroughCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export interface MaskedErrorReport {
-  error: unknown;
-  formatted: GraphQLFormattedError;
+/** What a masked error really was, by the error the client was shown instead (for the log). */
+const maskedCauses = new WeakMap<GraphQLFormattedError, unknown>();
+
+/** The error behind an INTERNAL_SERVER_ERROR that formatError produced; undefined for any other. */
+export function maskedCauseOf(shown: GraphQLFormattedError): unknown {
+  return maskedCauses.get(shown);
 }
 
 /**
- * The one place that decides what a client sees of an error. Contract errors pass as
- * they are; Apollo's own request errors keep their code; anything else is a bug and
- * becomes INTERNAL_SERVER_ERROR without its message, reported to `onMasked` for the log.
+ * The one place that decides what a client sees of an error, over HTTP and the
+ * WebSocket. Contract errors pass as they are; Apollo's own request errors keep their
+ * code; anything else is a bug and becomes INTERNAL_SERVER_ERROR without its message.
+ * Whoever sends the response logs the cause (`maskedCauseOf`) with its request id.
  */
-export function createFormatError(onMasked: (report: MaskedErrorReport) => void) {
+export function createFormatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isGatewayError(original)) {
@@ -129,12 +133,13 @@ export function createFormatError(onMasked: (report: MaskedErrorReport) => void)
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    onMasked({ error: original, formatted });
-    return {
+    const shown: GraphQLFormattedError = {
       message: 'Internal server error.',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+    maskedCauses.set(shown, original);
+    return shown;
   };
 }

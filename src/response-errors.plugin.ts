@@ -2,13 +2,15 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 
 import type { Context } from './context';
+import { maskedCauseOf } from './errors';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
  * Finishes every response's errors: adds the failed providers' errors beside the
- * healthy ones' data (CONTRACT.md, Partial data), and puts the request id on each
- * error so that it can be found in the logs.
+ * healthy ones' data (CONTRACT.md, Partial data), puts the request id on each error,
+ * and logs what masked ones really were under that id, so a client's report can be
+ * matched to the log.
  */
 export function responseErrorsPlugin(formatError: FormatError): ApolloServerPlugin<Context> {
   return {
@@ -26,6 +28,7 @@ export function responseErrorsPlugin(formatError: FormatError): ApolloServerPlug
             result.errors = [...(result.errors ?? []), ...extra];
           }
           if (result.errors) {
+            logMasked(contextValue, result.errors);
             result.errors = result.errors.map((error) => ({
               ...error,
               extensions: { ...error.extensions, requestId: contextValue.requestId },
@@ -35,4 +38,14 @@ export function responseErrorsPlugin(formatError: FormatError): ApolloServerPlug
       };
     },
   };
+}
+
+/** Logs the cause of every INTERNAL_SERVER_ERROR among `errors` (the client saw none of it). */
+export function logMasked(context: Pick<Context, 'logger'>, errors: readonly GraphQLFormattedError[]): void {
+  for (const error of errors) {
+    const cause = maskedCauseOf(error);
+    if (cause !== undefined) {
+      context.logger.error({ err: cause, path: error.path }, 'unexpected error, masked for the client');
+    }
+  }
 }

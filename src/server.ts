@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -34,11 +33,12 @@ import { createRedis, isRedisReachable } from './redis';
 import { requestIdFrom } from './request-id';
 import { responseErrorsPlugin } from './response-errors.plugin';
 import { buildGatewaySchema } from './schema/build-schema';
-import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
+import { rateLimitCheck } from './rate-limit/rate-limit-check';
 import { createRateLimiter } from './rate-limit/rate-limiter';
 import { createTransactionWatch } from './transactions/transaction-watch';
 import { websocketOptions } from './websocket';
-import { corsMiddleware, isAllowedOrigin } from './cors';
+import { isAllowedOrigin } from './cors';
+import { graphqlRoute } from './graphql-route';
 
 export interface GatewayServer {
   readonly config: Config;
@@ -101,9 +101,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const limits = queryLimitsFrom(config);
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redis });
 
+  const formatError = createFormatError();
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // A GraphQL answer is never fetched conditionally; hashing every body for an ETag is waste.
+  app.set('etag', false);
+  const httpServer = http.createServer();
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const wsCleanup = useServer(
     websocketOptions({
@@ -112,13 +115,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       logger,
       metrics,
       guard: createSubscribeGuard({ schema, limits, rateLimiter }),
+      formatError,
     }),
     wsServer,
   );
 
-  const formatError = createFormatError(({ error }) =>
-    logger.error({ err: error }, 'unexpected error, masked for the client'),
-  );
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -161,7 +162,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
                 { type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' },
                 Number(process.hrtime.bigint() - started) / 1e9,
               );
-              contextValue.logger.debug({ operation: operation?.operation, failed }, 'operation done');
+              if (logger.isLevelEnabled('debug')) {
+                contextValue.logger.debug({ operation: operation?.operation, failed }, 'operation done');
+              }
             },
           };
         },
@@ -170,12 +173,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   await apollo.start();
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const requestId = requestIdFrom(req.headers['x-request-id']);
-    res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    res.on('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
-    next();
+  const graphql = graphqlRoute({
+    apollo,
+    createContext,
+    corsOrigins: config.corsOrigins,
+    rateLimit: rateLimitCheck(rateLimiter),
+    maxBodyBytes: config.maxBodyBytes,
+    logger,
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -190,60 +194,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(
-    '/graphql',
-    corsMiddleware(config.corsOrigins),
-    rateLimitMiddleware(rateLimiter),
-    express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const aborted = new AbortController();
-        res.on('close', () => {
-          if (!res.writableFinished) {
-            aborted.abort();
-          }
-        });
-        return createContext({
-          requestId: res.locals.requestId as string,
-          credentials: {
-            kontistAuthorization: req.headers['x-kontist-authorization'],
-            bankimportToken: req.headers['x-bankimport-token'],
-          },
-          idempotencyKey: req.headers['idempotency-key'],
-          signal: aborted.signal,
-        });
-      },
-    }),
-  );
-  app.use('/graphql', (req: Request, res: Response) => {
-    res
-      .status(405)
-      .setHeader('Allow', 'GET, POST')
-      .json(requestError(res, 'Only GET and POST are allowed on /graphql.'));
-  });
-  // Body parser failures: too large (413) or not JSON (400), in GraphQL's error shape.
-  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) {
-      next(error);
-      return;
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', requestId);
+    res.once('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
+    if (isGraphQLPath(req.url)) {
+      graphql(req, res, requestId);
+    } else {
+      app(req, res);
     }
-    const status = error.status === 413 ? 413 : error.status && error.status < 500 ? 400 : 500;
-    if (status === 500) {
-      logger.error({ err: error }, 'unexpected error');
-    }
-    res
-      .status(status)
-      .json(
-        requestError(
-          res,
-          status === 413
-            ? `The request body is larger than ${config.maxBodyBytes} bytes.`
-            : status === 400
-              ? 'The request body is not valid JSON.'
-              : 'Internal server error.',
-          status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
-        ),
-      );
   });
 
   httpServer.on('upgrade', (req, socket, head) => {
@@ -294,6 +253,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   };
 }
 
-function requestError(res: Response, message: string, code = 'BAD_REQUEST') {
-  return { errors: [{ message, extensions: { code, requestId: res.locals.requestId as string } }] };
+/** `/graphql`, with or without a query string or a trailing slash. */
+function isGraphQLPath(url: string | undefined): boolean {
+  const path = url?.split('?', 1)[0];
+  return path === '/graphql' || path === '/graphql/';
 }

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
-import { GraphQLError, getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 
-import type { ContextFactory } from './context';
+import type { Context, ContextFactory } from './context';
 import type { CredentialSource } from './credentials';
 import type { SubscribeGuard } from './limits/subscribe-guard';
 import type { Metrics } from './metrics';
+import { logMasked } from './response-errors.plugin';
 
 export interface WebsocketDeps {
   schema: GraphQLSchema;
@@ -17,6 +26,8 @@ export interface WebsocketDeps {
   metrics: Metrics;
   /** Rate and query limits for each `subscribe` message, as over HTTP. */
   guard: SubscribeGuard;
+  /** The same formatError as HTTP's: what a client may see of an error. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
 /**
@@ -28,6 +39,7 @@ export function websocketOptions({
   createContext,
   metrics,
   guard,
+  formatError,
 }: WebsocketDeps): ServerOptions<Record<string, unknown>, Extra> {
   const subscriptions = new WeakMap<object, Set<string>>();
   const connectionSignals = new WeakMap<object, AbortController>();
@@ -83,7 +95,38 @@ export function websocketOptions({
       metrics.openSubscriptions.inc();
       return undefined;
     },
+    onNext: (_ctx, _id, _payload, args, result) =>
+      result.errors?.length ? formatResult(result, args.contextValue as Context, formatError) : undefined,
     onComplete: (ctx, id) => close(ctx, id),
     onError: (ctx, id) => close(ctx, id),
+  };
+}
+
+/**
+ * An event's errors as HTTP shows them: through formatError (masked unless they belong
+ * to the contract), each with the request id, the masked ones logged under it. A result
+ * without data failed before execution (variables that do not coerce): BAD_USER_INPUT,
+ * as Apollo names it over HTTP.
+ */
+function formatResult(
+  result: ExecutionResult,
+  context: Context,
+  formatError: WebsocketDeps['formatError'],
+): FormattedExecutionResult {
+  const requestError = result.data === undefined;
+  const errors = (result.errors ?? []).map((error) => {
+    const formatted = error.toJSON();
+    const uncoded = formatted.extensions?.code === undefined && error.originalError === undefined;
+    return formatError(
+      requestError && uncoded
+        ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }
+        : formatted,
+      error,
+    );
+  });
+  logMasked(context, errors);
+  return {
+    ...result,
+    errors: errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: context.requestId } })),
   };
 }

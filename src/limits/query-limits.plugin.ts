@@ -46,7 +46,11 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           }
           result.errors = overTokenLimit
             ? [asFormatted(new QueryTooComplexError('tokens', limits.maxTokens), errors[0])]
-            : errors.map((error) => ({ ...error, message: withoutSuggestions(error.message) }));
+            : errors.map((error) => {
+                const message = withoutSuggestions(error.message);
+                // The same object where nothing changes: a masked error is known by its identity.
+                return message === error.message ? error : { ...error, message };
+              });
         },
       };
     },

@@ -134,8 +134,45 @@ export function createQueryMeasure(
   limits: QueryLimits,
 ): (operation: MeasuredOperation) => QueryTooComplexError | undefined {
   const estimators: ComplexityEstimator[] = [createCostEstimator(schema)];
+  // The shape depends on the document alone, and Apollo hands the same DocumentNode for a
+  // repeated query (its document store): measured once, not on every request.
+  const shapes = new WeakMap<DocumentNode, Shape>();
+  const costs = createCostCache();
+  /** The cost, `over-selections`, or undefined for variables that do not coerce. */
+  const measureCost = (
+    operationName: string | undefined,
+    document: DocumentNode,
+    variables: Record<string, unknown> | null | undefined,
+  ): Cost => {
+    try {
+      return getComplexity({
+        schema,
+        query: document,
+        // graphql-query-complexity reads `name.value` of every operation when a name is given.
+        operationName,
+        variables: variables ?? {},
+        estimators,
+        maxQueryNodes: limits.maxSelections,
+      });
+    } catch (error) {
+      if (
+        error instanceof GraphQLError &&
+        error.message.startsWith('Query exceeds the maximum allowed number of nodes')
+      ) {
+        return 'over-selections';
+      }
+      if (error instanceof GraphQLError) {
+        return undefined;
+      }
+      throw error;
+    }
+  };
   return ({ document, operationName, variables }) => {
-    const measured = measureShape(schema, document);
+    let measured = shapes.get(document);
+    if (!measured) {
+      measured = measureShape(schema, document);
+      shapes.set(document, measured);
+    }
     if (measured.depth > limits.maxDepth) {
       return new QueryTooComplexError('depth', limits.maxDepth, measured.depth);
     }
@@ -149,30 +186,60 @@ export function createQueryMeasure(
     if (!operation) {
       return undefined;
     }
-    let cost: number;
-    try {
-      cost = getComplexity({
-        schema,
-        query: document,
-        // graphql-query-complexity reads `name.value` of every operation when a name is given.
-        operationName: operation.name?.value,
-        variables: variables ?? {},
-        estimators,
-        maxQueryNodes: limits.maxSelections,
-      });
-    } catch (error) {
-      if (
-        error instanceof GraphQLError &&
-        error.message.startsWith('Query exceeds the maximum allowed number of nodes')
-      ) {
-        return new QueryTooComplexError('selections', limits.maxSelections);
-      }
-      if (error instanceof GraphQLError) {
-        return undefined;
-      }
-      throw error;
+    const cost = costs.get(document, operation.name?.value, variables, () =>
+      measureCost(operation.name?.value, document, variables),
+    );
+    if (cost === 'over-selections') {
+      return new QueryTooComplexError('selections', limits.maxSelections);
+    }
+    if (cost === undefined) {
+      return undefined;
     }
     return cost > limits.maxCost ? new QueryTooComplexError('cost', limits.maxCost, cost) : undefined;
+  };
+}
+
+type Cost = number | 'over-selections' | undefined;
+
+/** Variables longer than this as JSON are costed every time rather than kept as a key. */
+const MAX_CACHED_VARIABLES_CHARS = 1024;
+/** Costs kept per document: a document is rarely run with many different `first`s. */
+const COSTS_PER_DOCUMENT = 32;
+
+/**
+ * Costs by document, operation and variables. The cost pass is a second full visit of
+ * the document; a client repeating an operation with the same variables (a dashboard
+ * polling, a list paging with the same `first`) pays it once.
+ */
+function createCostCache() {
+  const byDocument = new WeakMap<DocumentNode, Map<string, Cost>>();
+  return {
+    get(
+      document: DocumentNode,
+      operationName: string | undefined,
+      variables: Record<string, unknown> | null | undefined,
+      measure: () => Cost,
+    ): Cost {
+      const json = variables ? JSON.stringify(variables) : '';
+      if (json.length > MAX_CACHED_VARIABLES_CHARS) {
+        return measure();
+      }
+      const key = `${operationName ?? ''}\n${json}`;
+      let costs = byDocument.get(document);
+      if (costs?.has(key)) {
+        return costs.get(key);
+      }
+      const cost = measure();
+      if (!costs) {
+        costs = new Map();
+        byDocument.set(document, costs);
+      }
+      if (costs.size >= COSTS_PER_DOCUMENT) {
+        costs.delete(costs.keys().next().value as string);
+      }
+      costs.set(key, cost);
+      return cost;
+    },
   };
 }
 

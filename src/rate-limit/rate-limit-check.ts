@@ -1,41 +1,38 @@
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { sendErrors } from '../http-errors';
 import { RateLimitedError, rateLimitKey, type RateLimiter } from './rate-limiter';
 
+/** Counts a request; false when it was over the limit and has been answered already. */
+export type RateLimitCheck = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<boolean>;
+
 /**
- * Counts every request that reaches it (mounted on /graphql after CORS, so preflights
- * are not counted, and before the body is read) and answers one over the limit with
- * 429, `Retry-After` and a RATE_LIMITED error in GraphQL's error shape.
+ * Counts every request that reaches it (after CORS, so preflights are not counted, and
+ * before the body is read) and answers one over the limit with 429, `Retry-After` and a
+ * RATE_LIMITED error in GraphQL's error shape.
  */
-export function rateLimitMiddleware(limiter: RateLimiter): RequestHandler {
-  return async (req, res, next) => {
+export function rateLimitCheck(limiter: RateLimiter): RateLimitCheck {
+  if (!limiter.enabled) {
+    // Not even the credentials' hash is needed when nothing is counted.
+    return async () => true;
+  }
+  return async (req, res, requestId) => {
     const key = rateLimitKey(
       {
         kontistAuthorization: req.headers['x-kontist-authorization'],
         bankimportToken: req.headers['x-bankimport-token'],
       },
-      req.ip,
+      req.socket.remoteAddress,
     );
     const decision = await limiter.hit(key);
     if (decision.allowed) {
-      next();
-      return;
+      return true;
     }
     const error = new RateLimitedError(decision.retryAfterS);
-    res
-      .status(429)
-      .setHeader('Retry-After', String(decision.retryAfterS))
-      .json({
-        errors: [
-          {
-            message: error.message,
-            extensions: {
-              code: error.code,
-              retryAfter: decision.retryAfterS,
-              requestId: res.locals.requestId as string,
-            },
-          },
-        ],
-      });
+    res.setHeader('Retry-After', String(decision.retryAfterS));
+    sendErrors(res, 429, [
+      { message: error.message, extensions: { code: error.code, retryAfter: decision.retryAfterS, requestId } },
+    ]);
+    return false;
   };
 }

@@ -9,6 +9,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterS: nu
 
 /** Requests per caller and minute (CONTRACT.md, RATE_LIMIT_PER_MINUTE). */
 export interface RateLimiter {
+  /** False with `RATE_LIMIT_PER_MINUTE=0`: nothing is counted, so nothing need ask. */
+  readonly enabled: boolean;
   /** Counts one request of `key` (see `rateLimitKey`). */
   hit(key: string): Promise<RateDecision>;
 }
@@ -31,7 +33,7 @@ const KEY_PREFIX = 'gateway:rate';
  */
 export function createRateLimiter({ perMinute, redis }: RateLimiterOptions): RateLimiter {
   if (perMinute === 0) {
-    return { hit: async () => ({ allowed: true }) };
+    return { enabled: false, hit: async () => ({ allowed: true }) };
   }
   const options = { points: perMinute, duration: WINDOW_S, keyPrefix: KEY_PREFIX };
   const memory = new RateLimiterMemory(options);
@@ -43,6 +45,7 @@ export function createRateLimiter({ perMinute, redis }: RateLimiterOptions): Rat
     ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true })
     : memory;
   return {
+    enabled: true,
     async hit(key) {
       try {
         await limiter.consume(key);

@@ -1,0 +1,169 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
+import bodyParser from 'body-parser';
+import type { Logger } from 'pino';
+
+import type { Context, ContextFactory } from './context';
+import { corsMiddleware } from './cors';
+import { sendError } from './http-errors';
+import type { RateLimitCheck } from './rate-limit/rate-limit-check';
+
+export interface GraphQLRouteOptions {
+  apollo: ApolloServer<Context>;
+  createContext: ContextFactory;
+  corsOrigins: string[] | undefined;
+  rateLimit: RateLimitCheck;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+/** Answers one request to /graphql; `requestId` is already on the response's header. */
+export type GraphQLRoute = (req: IncomingMessage, res: ServerResponse, requestId: string) => void;
+
+type WithBody = IncomingMessage & { body?: unknown };
+
+/**
+ * /graphql over HTTP: CORS, the rate limit, the JSON body (MAX_BODY_BYTES), then Apollo.
+ * Plain node:http rather than an Express route: this is every query's path, and
+ * Express's router, `res.send` and its ETag hashing cost a tenth of a request's CPU for
+ * nothing a GraphQL endpoint uses. Every refusal carries the request id, Apollo's own
+ * (CSRF, batches, content types) included.
+ */
+export function graphqlRoute({
+  apollo,
+  createContext,
+  corsOrigins,
+  rateLimit,
+  maxBodyBytes,
+  logger,
+}: GraphQLRouteOptions): GraphQLRoute {
+  const cors = corsMiddleware(corsOrigins);
+  const readJson = bodyParser.json({ limit: maxBodyBytes });
+
+  const execute = async (req: WithBody, res: ServerResponse, requestId: string) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) {
+        headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+    }
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: query < 0 ? '' : url.slice(query),
+        body: req.body,
+      },
+      context: async () => createContext(contextInput(req, res, requestId)),
+    });
+    await send(res, response, requestId);
+  };
+
+  return (req, res, requestId) => {
+    const internalError = (error: unknown) => {
+      logger.error({ err: error, requestId }, 'unexpected error on /graphql');
+      if (!res.headersSent) {
+        sendError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR', requestId);
+      } else {
+        res.destroy();
+      }
+    };
+    cors(req, res, (corsError?: unknown) => {
+      if (corsError) {
+        internalError(corsError);
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.setHeader('Allow', 'GET, POST');
+        sendError(res, 405, 'Only GET and POST are allowed on /graphql.', 'BAD_REQUEST', requestId);
+        return;
+      }
+      rateLimit(req, res, requestId).then((allowed) => {
+        if (!allowed) {
+          return;
+        }
+        readJson(req, res, (bodyError?: { status?: number }) => {
+          if (bodyError) {
+            refuseBody(res, bodyError, maxBodyBytes, requestId, internalError);
+            return;
+          }
+          execute(req, res, requestId).catch(internalError);
+        });
+      }, internalError);
+    });
+  };
+}
+
+/** What the resolvers' context is made of; the signal aborts upstream calls when the client goes away. */
+function contextInput(req: IncomingMessage, res: ServerResponse, requestId: string) {
+  const aborted = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) {
+      aborted.abort();
+    }
+  });
+  return {
+    requestId,
+    credentials: {
+      kontistAuthorization: req.headers['x-kontist-authorization'],
+      bankimportToken: req.headers['x-bankimport-token'],
+    },
+    idempotencyKey: req.headers['idempotency-key'],
+    signal: aborted.signal,
+  };
+}
+
+/** Body-parser's refusals: too large (413) or unreadable (400), in GraphQL's error shape. */
+function refuseBody(
+  res: ServerResponse,
+  error: { status?: number },
+  maxBodyBytes: number,
+  requestId: string,
+  internalError: (error: unknown) => void,
+): void {
+  if (error.status === 413) {
+    sendError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST', requestId);
+  } else if (error.status && error.status < 500) {
+    sendError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST', requestId);
+  } else {
+    internalError(error);
+  }
+}
+
+async function send(res: ServerResponse, response: HTTPGraphQLResponse, requestId: string): Promise<void> {
+  for (const [key, value] of response.headers) {
+    res.setHeader(key, value);
+  }
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(res.statusCode >= 400 ? withRequestId(response.body.string, requestId) : response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) {
+    res.write(chunk);
+  }
+  res.end();
+}
+
+/**
+ * Apollo's refusals made before a request has a context (CSRF, batches, a missing body,
+ * a mutation over GET) come without the request id that the resolvers' errors carry.
+ */
+function withRequestId(body: string, requestId: string): string {
+  let parsed: { errors?: Array<{ extensions?: Record<string, unknown> }> };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return body;
+  }
+  if (!Array.isArray(parsed.errors) || parsed.errors.every((error) => error.extensions?.requestId)) {
+    return body;
+  }
+  for (const error of parsed.errors) {
+    error.extensions = { ...error.extensions, requestId };
+  }
+  return JSON.stringify(parsed);
+}
