@@ -51,7 +51,8 @@ export interface Context {
 export interface ContextInput {
   requestId: string;
   credentials: CredentialSource;
-  signal: AbortSignal;
+  /** Or a function that makes it, called the first time a resolver needs it. */
+  signal: AbortSignal | (() => AbortSignal);
   idempotencyKey?: unknown;
 }
 
@@ -77,14 +78,24 @@ class RequestContext implements Context {
   private cachedCallerKey: string | null | undefined = undefined;
   private cachedLogger: Logger | undefined = undefined;
   private cachedLoaders: Loaders | undefined = undefined;
+  private signalOrMaker: AbortSignal | (() => AbortSignal);
 
   constructor(
     private readonly services: ContextServices & { commandAccount: CommandAccountLookup },
     readonly requestId: string,
     readonly credentials: Credentials,
-    readonly signal: AbortSignal,
+    signal: AbortSignal | (() => AbortSignal),
     readonly idempotencyKey: string | undefined,
-  ) {}
+  ) {
+    this.signalOrMaker = signal;
+  }
+
+  get signal(): AbortSignal {
+    if (typeof this.signalOrMaker === 'function') {
+      this.signalOrMaker = this.signalOrMaker();
+    }
+    return this.signalOrMaker;
+  }
 
   get callerKey(): string | null {
     if (this.cachedCallerKey === undefined) {

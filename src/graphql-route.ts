@@ -97,14 +97,25 @@ export function graphqlRoute({
   };
 }
 
-/** What the resolvers' context is made of; the signal aborts upstream calls when the client goes away. */
+/**
+ * What the resolvers' context is made of. The signal that aborts upstream calls when the
+ * client goes away is made when a resolver first needs it: requests that call no
+ * provider (or only cached ones) skip an AbortController and a listener.
+ */
 function contextInput(req: IncomingMessage, res: ServerResponse, requestId: string) {
-  const aborted = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) {
+  const signal = () => {
+    const aborted = new AbortController();
+    if (res.destroyed && !res.writableFinished) {
       aborted.abort();
+    } else {
+      res.once('close', () => {
+        if (!res.writableFinished) {
+          aborted.abort();
+        }
+      });
     }
-  });
+    return aborted.signal;
+  };
   return {
     requestId,
     credentials: {
@@ -112,7 +123,7 @@ function contextInput(req: IncomingMessage, res: ServerResponse, requestId: stri
       bankimportToken: req.headers['x-bankimport-token'],
     },
     idempotencyKey: req.headers['idempotency-key'],
-    signal: aborted.signal,
+    signal,
   };
 }
 

@@ -127,6 +127,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo's default indents every response, a third more bytes to write and send.
+    stringifyResult: (value) => JSON.stringify(value),
     csrfPrevention: {
       // A request carrying credentials is never a browser's "simple" request.
       requestHeaders: [

@@ -1,3 +1,5 @@
+import http from 'node:http';
+
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
@@ -26,6 +28,43 @@ describe('the gateway server', () => {
     expect(text).toContain('gateway_http_requests_total');
     expect(text).toContain('gateway_open_subscriptions');
     expect(text).not.toContain('sandbox-alice');
+  });
+
+  it('aborts its upstream calls when the client goes away', async () => {
+    // Kontist would answer only after a minute; the gateway's timeout is longer still.
+    const slow = await startGateway({ UPSTREAM_TIMEOUT_MS: '120000' });
+    try {
+      await slow.faults({ provider: 'KONTIST', latencyMs: 60_000 });
+      const canceled = () =>
+        request(slow.url)
+          .get('/metrics')
+          .then((r) =>
+            /gateway_upstream_call_duration_seconds_count\{provider="KONTIST",outcome="provider_unavailable"\} 1/.test(
+              r.text,
+            ),
+          );
+      const body = JSON.stringify({ query: '{ accounts { id } }' });
+      const client = http.request(`${slow.url}/graphql`, {
+        method: 'POST',
+        headers: { ...alice, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      });
+      client.on('error', () => undefined);
+      client.end(body);
+      // The call is under way once the sandbox has counted it.
+      while (!(await slow.stats())['KONTIST GET /api/accounts']) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await canceled()).toBe(false);
+      client.destroy();
+      while (!(await canceled())) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const call = slow.logs.map((line) => JSON.parse(line)).find((entry) => entry.provider === 'KONTIST');
+      expect(call).toMatchObject({ msg: 'upstream call', outcome: 'provider_unavailable' });
+      expect(call.ms).toBeLessThan(60_000);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('puts a request id on every response and on every error', async () => {
