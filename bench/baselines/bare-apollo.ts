@@ -1,0 +1,71 @@
+import http from 'node:http';
+
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import axios from 'axios';
+
+/** What the sandbox's Kontist answers on `GET /api/accounts`. */
+interface KontistAccount {
+  id: number;
+  iban: string;
+  balance: number;
+}
+
+interface BareContext {
+  authorization: string | undefined;
+}
+
+const typeDefs = /* GraphQL */ `
+  type Money {
+    minorUnits: Int!
+    currency: String!
+  }
+  type Account {
+    id: ID!
+    iban: String!
+    balance: Money!
+  }
+  type Query {
+    accounts: [Account!]!
+  }
+`;
+
+/**
+ * The baseline for the gateway's overhead: Apollo Server 5 as its docs start it
+ * (`startStandaloneServer`), one hand-written schema, one resolver that calls the same
+ * sandbox route over a keep-alive connection. No limits, logging, metrics or validation.
+ */
+export async function createBareApollo(sandboxUrl: string): Promise<{
+  listen(port: number): Promise<string>;
+  close(): Promise<void>;
+}> {
+  const kontist = axios.create({
+    baseURL: `${sandboxUrl}/kontist`,
+    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 128 }),
+  });
+  const resolvers = {
+    Query: {
+      accounts: async (_parent: unknown, _args: unknown, context: BareContext) => {
+        const { data } = await kontist.get<KontistAccount[]>('/api/accounts', {
+          headers: { Authorization: context.authorization ?? '' },
+        });
+        return data.map((account) => ({
+          id: Buffer.from(`Account:KONTIST:${account.id}`).toString('base64url'),
+          iban: account.iban,
+          balance: { minorUnits: account.balance, currency: 'EUR' },
+        }));
+      },
+    },
+  };
+  const server = new ApolloServer<BareContext>({ typeDefs, resolvers });
+  return {
+    async listen(port) {
+      const { url } = await startStandaloneServer(server, {
+        listen: { port, host: '127.0.0.1' },
+        context: async ({ req }) => ({ authorization: req.headers['x-kontist-authorization'] as string | undefined }),
+      });
+      return url.replace(/\/$/, '');
+    },
+    close: () => server.stop(),
+  };
+}

@@ -1,0 +1,117 @@
+import os from 'node:os';
+
+import { alice, graphql } from '../support/client';
+import type { BenchContext } from '../support/bench-context';
+import { compareLoad, type LoadTarget } from '../support/load';
+import { formatNumber } from '../support/numbers';
+import type { ServerProcess } from '../support/processes';
+import { compared, type ScenarioResult } from '../support/report';
+
+const QUERY = '{ accounts { id iban balance { minorUnits currency } } }';
+
+/** 1. The gateway against a bare Apollo Server and a one-hop proxy, all calling the same sandbox route. */
+export async function overheadScenario(
+  ctx: BenchContext,
+  stack: { sandbox: ServerProcess; gateway: ServerProcess },
+): Promise<ScenarioResult> {
+  const { settings } = ctx;
+  const [bare, proxy] = await Promise.all([
+    ctx.start({ role: 'bare-apollo', sandboxUrl: stack.sandbox.url }),
+    ctx.start({ role: 'proxy', sandboxUrl: stack.sandbox.url }),
+  ]);
+  const body = JSON.stringify({ query: QUERY });
+  const gatewayAnswer = await graphql<{ accounts: unknown[] }>(stack.gateway.url, QUERY, {}, alice.kontist);
+  const bareAnswer = await graphql<{ accounts: unknown[] }>(bare.url, QUERY, {}, alice.kontist);
+  if (JSON.stringify(gatewayAnswer) !== JSON.stringify(bareAnswer)) {
+    throw new Error(`the bare Apollo answers differently: ${JSON.stringify(bareAnswer)}`);
+  }
+
+  const targets: LoadTarget[] = [
+    { name: 'gateway', url: `${stack.gateway.url}/graphql`, headers: alice.kontist, body },
+    { name: 'bare Apollo', url: `${bare.url}/graphql`, headers: alice.kontist, body },
+    { name: 'proxy', url: `${proxy.url}/graphql`, headers: alice.kontist, body },
+  ];
+  const processes = new Map([
+    ['gateway', stack.gateway],
+    ['bare Apollo', bare],
+    ['proxy', proxy],
+  ]);
+  // CPU time of the server under test and of the sandbox, per request, over the measured runs.
+  const cpu = new Map<string, { server: number; sandbox: number }>();
+  let before = { server: 0, sandbox: 0 };
+  const figures = await compareLoad(targets, {
+    connections: settings.overhead.connections,
+    durationS: settings.durationS,
+    runs: settings.runs,
+    warmupS: settings.warmupS,
+    beforeRun: async (name) => {
+      before = { server: (await processes.get(name)!.usage()).cpuMs, sandbox: (await stack.sandbox.usage()).cpuMs };
+    },
+    afterRun: async (name) => {
+      const sum = cpu.get(name) ?? { server: 0, sandbox: 0 };
+      sum.server += (await processes.get(name)!.usage()).cpuMs - before.server;
+      sum.sandbox += (await stack.sandbox.usage()).cpuMs - before.sandbox;
+      cpu.set(name, sum);
+    },
+  });
+  const cpuPerRequest = (name: string) => {
+    const requests = figures.get(name)!.runs.reduce((sum, r) => sum + r.requests, 0);
+    const { server, sandbox } = cpu.get(name)!;
+    return `${name} ${formatNumber(server / requests)} ms (sandbox ${formatNumber(sandbox / requests)} ms)`;
+  };
+  await Promise.all([bare.stop(), proxy.stop()]);
+  const gateway = figures.get('gateway')!;
+  const apollo = figures.get('bare Apollo')!;
+  const hop = figures.get('proxy')!;
+
+  return {
+    id: 1,
+    title: 'Gateway overhead',
+    figures: [
+      compared(
+        {
+          measure: 'throughput',
+          value: gateway.requestsPerSecond,
+          unit: 'req/s',
+          baseline: { name: 'bare Apollo', value: apollo.requestsPerSecond },
+        },
+        { text: '≥ 1.0x', met: (r) => r >= 1 },
+      ),
+      compared(
+        {
+          measure: 'p99 latency',
+          value: gateway.latencyP99Ms,
+          unit: 'ms',
+          baseline: { name: 'bare Apollo', value: apollo.latencyP99Ms },
+        },
+        { text: '≤ 1.0x', met: (r) => r <= 1 },
+      ),
+      compared(
+        {
+          measure: 'throughput',
+          value: gateway.requestsPerSecond,
+          unit: 'req/s',
+          baseline: { name: 'proxy', value: hop.requestsPerSecond },
+        },
+        { text: '≥ 0.5x', met: (r) => r >= 0.5 },
+      ),
+    ],
+    notes: [
+      `\`${QUERY}\` with alice's Kontist credentials only; ${settings.overhead.connections} connections, ` +
+        `${settings.runs} × ${settings.durationS} s per target, interleaved, medians.`,
+      `bare Apollo (bench/baselines/bare-apollo.ts): Apollo Server 5 \`startStandaloneServer\`, one SDL schema, one ` +
+        `resolver calling \`GET /kontist/api/accounts\` through axios with a keep-alive agent; nothing else. ` +
+        `Its answer was checked to equal the gateway's, byte for byte.`,
+      `proxy (bench/baselines/proxy.ts): node:http, forwards to the same route over keep-alive, returns the sandbox's JSON.`,
+      ...[...figures].map(
+        ([name, f]) =>
+          `${name}: ${formatNumber(f.requestsPerSecond)} req/s, latency mean ${formatNumber(f.latencyMeanMs)} ms, ` +
+          `p50 ${formatNumber(f.latencyP50Ms)} ms, p99 ${formatNumber(f.latencyP99Ms)} ms ` +
+          `(runs: ${f.runs.map((r) => formatNumber(r.requestsPerSecond)).join(', ')} req/s)`,
+      ),
+      `CPU time per request (\`process.cpuUsage()\` of each process over its measured runs): ` +
+        `${targets.map((t) => cpuPerRequest(t.name)).join('; ')}. The machine has ${os.cpus().length} cores ` +
+        `for the load generator, the sandbox and the server under test together.`,
+    ],
+  };
+}
