@@ -1,4 +1,4 @@
-import { createXmlReader, decodeReferences, type XmlNode } from '../xml';
+import { createXmlReader, type XmlNode } from '../xml';
 
 /**
  * Bankimport's XML is Rails `to_xml`: one element per field, `type="array"` on lists,
@@ -18,7 +18,7 @@ function decode(node: XmlNode | XmlNode[]): unknown {
     return node.map(decode);
   }
   if (typeof node !== 'object') {
-    return decodeReferences(node);
+    return node;
   }
   if (node['@nil'] === 'true') {
     return null;
@@ -40,7 +40,7 @@ function decode(node: XmlNode | XmlNode[]): unknown {
   }
   const fields = Object.keys(node).filter((key) => !key.startsWith('@') && key !== '#text');
   if (fields.length === 0) {
-    return decodeReferences(text);
+    return text;
   }
   return Object.fromEntries(fields.map((key) => [key, decode(node[key] as XmlNode | XmlNode[])]));
 }
