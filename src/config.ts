@@ -46,6 +46,8 @@ export interface Config {
   maxQueryCost: number;
   /** @default 1048576 */
   maxBodyBytes: number;
+  /** Provider calls one HTTP operation may make; past it, QUERY_TOO_COMPLEX for the fields that need more. */
+  maxUpstreamCalls: number;
   /** 0 turns it off. @default 600 */
   rateLimitPerMinute: number;
   /** Browser origins allowed; `undefined` means any origin on localhost or 127.0.0.1. */
@@ -129,6 +131,7 @@ const variables = {
   MAX_QUERY_ALIASES: int(0, 100_000).default(30),
   MAX_QUERY_COST: int(1, 1_000_000_000).default(50_000),
   MAX_BODY_BYTES: int(1024, 1_073_741_824).default(1_048_576),
+  MAX_UPSTREAM_CALLS: int(1, 100_000).default(100),
   RATE_LIMIT_PER_MINUTE: int(0, 10_000_000).default(600),
   CORS_ORIGINS: origins.optional(),
   INTROSPECTION: onOff.default(true),
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryAliases: read('MAX_QUERY_ALIASES'),
     maxQueryCost: read('MAX_QUERY_COST'),
     maxBodyBytes: read('MAX_BODY_BYTES'),
+    maxUpstreamCalls: read('MAX_UPSTREAM_CALLS'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE'),
     corsOrigins: read('CORS_ORIGINS'),
     introspection: read('INTROSPECTION'),

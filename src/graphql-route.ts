@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Context, ContextFactory } from './context';
 import { corsMiddleware } from './cors';
 import { sendError } from './http-errors';
+import { limitUpstreamCalls } from './limits/upstream-calls';
 import type { RateLimitCheck } from './rate-limit/rate-limit-check';
 
 export interface GraphQLRouteOptions {
@@ -15,6 +16,8 @@ export interface GraphQLRouteOptions {
   corsOrigins: string[] | undefined;
   rateLimit: RateLimitCheck;
   maxBodyBytes: number;
+  /** Provider calls one operation may make (MAX_UPSTREAM_CALLS). */
+  maxUpstreamCalls: number;
   logger: Logger;
 }
 
@@ -36,6 +39,7 @@ export function graphqlRoute({
   corsOrigins,
   rateLimit,
   maxBodyBytes,
+  maxUpstreamCalls,
   logger,
 }: GraphQLRouteOptions): GraphQLRoute {
   const cors = corsMiddleware(corsOrigins);
@@ -57,7 +61,7 @@ export function graphqlRoute({
         search: query < 0 ? '' : url.slice(query),
         body: req.body,
       },
-      context: async () => createContext(contextInput(req, res, requestId)),
+      context: async () => createContext(contextInput(req, res, requestId, maxUpstreamCalls)),
     });
     await send(res, response, requestId);
   };
@@ -99,12 +103,14 @@ export function graphqlRoute({
 
 /**
  * What the resolvers' context is made of. The signal that aborts upstream calls when the
- * client goes away is made when a resolver first needs it: requests that call no
- * provider (or only cached ones) skip an AbortController and a listener.
+ * client goes away (and carries the operation's budget of provider calls) is made when a
+ * resolver first needs it: requests that call no provider skip an AbortController and a
+ * listener.
  */
-function contextInput(req: IncomingMessage, res: ServerResponse, requestId: string) {
+function contextInput(req: IncomingMessage, res: ServerResponse, requestId: string, maxUpstreamCalls: number) {
   const signal = () => {
     const aborted = new AbortController();
+    limitUpstreamCalls(aborted.signal, maxUpstreamCalls);
     if (res.destroyed && !res.writableFinished) {
       aborted.abort();
     } else {

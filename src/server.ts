@@ -181,6 +181,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     corsOrigins: config.corsOrigins,
     rateLimit: rateLimitCheck(rateLimiter),
     maxBodyBytes: config.maxBodyBytes,
+    maxUpstreamCalls: config.maxUpstreamCalls,
     logger,
   });
   app.get('/healthz', (_req, res) => {

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       maxQueryAliases: 30,
       maxQueryCost: 50000,
       maxBodyBytes: 1048576,
+      maxUpstreamCalls: 100,
       rateLimitPerMinute: 600,
       corsOrigins: undefined,
       importLeaseMs: 10000,

@@ -55,7 +55,7 @@ export function queryLimitsFrom(
 }
 
 /** Which limit an operation went over. */
-export type QueryLimit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'selections' | 'cost';
+export type QueryLimit = 'tokens' | 'depth' | 'aliases' | 'directives' | 'selections' | 'cost' | 'upstreamCalls';
 
 const what: Record<QueryLimit, string> = {
   tokens: 'The query is too long',
@@ -64,11 +64,15 @@ const what: Record<QueryLimit, string> = {
   directives: 'The query has too many directives',
   selections: 'The query expands to too many selections',
   cost: 'The query costs too much',
+  upstreamCalls: 'The query needs too many calls to providers',
 };
 
 /** "depth 30", "31 aliases", "more than 5000 tokens". */
 function measuredText(limit: QueryLimit, max: number, actual: number | undefined): string {
   const value = actual === undefined ? `more than ${max}` : String(actual);
+  if (limit === 'upstreamCalls') {
+    return `${value} (MAX_UPSTREAM_CALLS)`;
+  }
   return limit === 'depth' || limit === 'cost' ? `${limit} ${value}` : `${value} ${limit}`;
 }
 

@@ -20,6 +20,7 @@ import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import type { Logger } from 'pino';
 
 import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
+import { spendUpstreamCall } from '../limits/upstream-calls';
 import type { Metrics } from '../metrics';
 import type { ProviderName } from './provider-name';
 
@@ -194,6 +195,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   return {
     provider,
     async request<T>(request: UpstreamRequest<T>): Promise<T> {
+      spendUpstreamCall(request.signal);
       const started = process.hrtime.bigint();
       let outcome = 'ok';
       try {

@@ -1,0 +1,29 @@
+import { QueryTooComplexError } from './query-limits';
+
+/** Calls left to an operation, by the signal its provider calls carry. */
+const budgets = new WeakMap<AbortSignal, { left: number; max: number }>();
+
+/**
+ * Caps the provider calls of one HTTP operation (MAX_UPSTREAM_CALLS): the cost limit
+ * bounds what a query selects, this bounds what it makes the gateway do upstream, e.g.
+ * the pages behind many aliased connections. The budget rides on the operation's
+ * abort signal, which every provider call already carries.
+ */
+export function limitUpstreamCalls(signal: AbortSignal, max: number): void {
+  budgets.set(signal, { left: max, max });
+}
+
+/**
+ * Takes one call from the budget of the operation that `signal` belongs to; past the
+ * cap, QUERY_TOO_COMPLEX for the field that needed it (the others keep their data).
+ */
+export function spendUpstreamCall(signal: AbortSignal | undefined): void {
+  const budget = signal && budgets.get(signal);
+  if (!budget) {
+    return;
+  }
+  if (budget.left <= 0) {
+    throw new QueryTooComplexError('upstreamCalls', budget.max);
+  }
+  budget.left -= 1;
+}
