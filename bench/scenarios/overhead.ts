@@ -101,7 +101,7 @@ export async function overheadScenario(
         `${settings.runs} × ${settings.durationS} s per target, interleaved, medians.`,
       `bare Apollo (bench/baselines/bare-apollo.ts): Apollo Server 5 \`startStandaloneServer\`, one SDL schema, one ` +
         `resolver calling \`GET /kontist/api/accounts\` through axios with a keep-alive agent; nothing else. ` +
-        `Its answer was checked to equal the gateway's, byte for byte.`,
+        `Its answer was checked to hold the same data as the gateway's (Apollo indents its JSON by default; the gateway sends it compact).`,
       `proxy (bench/baselines/proxy.ts): node:http, forwards to the same route over keep-alive, returns the sandbox's JSON.`,
       ...[...figures].map(
         ([name, f]) =>

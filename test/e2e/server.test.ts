@@ -184,3 +184,27 @@ describe('readiness with Redis', () => {
     }
   });
 });
+
+describe('a graceful shutdown', () => {
+  it('finishes the request in flight and closes WebSockets with 1001 Going Away', async () => {
+    const t = await startGateway();
+    await t.faults({ provider: 'KONTIST', latencyMs: 300 });
+    const socket = new WebSocket(`${t.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+      socket.once('message', () => resolve());
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    const inFlight = t.gql(AccountsDocument, {}, alice).then((response) => response);
+    // The request has reached Kontist, which takes its time, when the shutdown begins.
+    while (!(await t.stats())['KONTIST GET /api/accounts']) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await t.close();
+    expect(await closed).toBe(1001);
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(answered.body.data?.accounts.length).toBeGreaterThan(0);
+  });
+});
