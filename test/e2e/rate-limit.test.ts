@@ -204,3 +204,44 @@ describe('rate limiting while the configured Redis is unreachable', () => {
     }
   });
 });
+
+describe('a WebSocket flood of subscribe messages', () => {
+  it('refuses all but the limit with RATE_LIMITED, keeps the socket and keeps serving others', async () => {
+    const t = await startGateway({ RATE_LIMIT_PER_MINUTE: '50' });
+    try {
+      const socket = new WebSocket(`${t.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+      const codes: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        socket.once('open', () =>
+          socket.send(JSON.stringify({ type: 'connection_init', payload: { bankimportToken: 'flood-token' } })),
+        );
+        socket.once('error', reject);
+        socket.on('message', (data: Buffer) => {
+          const message = JSON.parse(data.toString('utf8')) as {
+            type: string;
+            payload?: Array<{ extensions?: { code?: string } }>;
+          };
+          if (message.type === 'connection_ack') {
+            for (let i = 0; i < 500; i++) {
+              socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: '{ __typename }' } }));
+            }
+          } else if (message.type === 'error') {
+            codes.push(message.payload?.[0]?.extensions?.code ?? 'none');
+            if (codes.length === 500) {
+              resolve();
+            }
+          }
+        });
+      });
+      expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(450);
+      expect(codes.filter((code) => code === 'BAD_REQUEST')).toHaveLength(50);
+      expect(socket.readyState).toBe(WebSocket.OPEN);
+      socket.close();
+      const other = await t.gql<{ accounts: Array<{ id: string }> }, object>('{ accounts { id } }', {}, alice);
+      expect(other.status).toBe(200);
+      expect(other.body.data?.accounts.length).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
