@@ -28,11 +28,7 @@ export function responseErrorsPlugin(formatError: FormatError): ApolloServerPlug
             result.errors = [...(result.errors ?? []), ...extra];
           }
           if (result.errors) {
-            logMasked(contextValue, result.errors);
-            result.errors = result.errors.map((error) => ({
-              ...error,
-              extensions: { ...error.extensions, requestId: contextValue.requestId },
-            }));
+            result.errors = finishErrors(contextValue, result.errors);
           }
         },
       };
@@ -40,12 +36,19 @@ export function responseErrorsPlugin(formatError: FormatError): ApolloServerPlug
   };
 }
 
-/** Logs the cause of every INTERNAL_SERVER_ERROR among `errors` (the client saw none of it). */
-export function logMasked(context: Pick<Context, 'logger'>, errors: readonly GraphQLFormattedError[]): void {
-  for (const error of errors) {
+/**
+ * Formatted errors as they leave, over HTTP and the WebSocket: the cause of each masked
+ * one logged (the client saw none of it), the request id on every one.
+ */
+export function finishErrors(
+  context: Pick<Context, 'logger' | 'requestId'>,
+  errors: readonly GraphQLFormattedError[],
+): GraphQLFormattedError[] {
+  return errors.map((error) => {
     const cause = maskedCauseOf(error);
     if (cause !== undefined) {
       context.logger.error({ err: cause, path: error.path }, 'unexpected error, masked for the client');
     }
-  }
+    return { ...error, extensions: { ...error.extensions, requestId: context.requestId } };
+  });
 }

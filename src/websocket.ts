@@ -17,7 +17,7 @@ import type { Context, ContextFactory } from './context';
 import type { CredentialSource } from './credentials';
 import type { SubscribeGuard } from './limits/subscribe-guard';
 import type { Metrics } from './metrics';
-import { logMasked } from './response-errors.plugin';
+import { finishErrors } from './response-errors.plugin';
 
 export interface WebsocketDeps {
   schema: GraphQLSchema;
@@ -124,9 +124,5 @@ function formatResult(
       error,
     );
   });
-  logMasked(context, errors);
-  return {
-    ...result,
-    errors: errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: context.requestId } })),
-  };
+  return { ...result, errors: finishErrors(context, errors) };
 }
