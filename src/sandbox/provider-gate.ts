@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { holdBackAnswer, spoilAnswer } from './after-write';
 import type { Faults } from './faults';
 import type { ProviderName } from './provider';
 import { createRouteTemplateMatcher } from './route-template';
@@ -14,9 +15,12 @@ export interface ProviderGateOptions {
   faults: Faults;
 }
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * Runs in front of a provider's routes: counts the request first (so that rejected and
- * faulted requests count too), then plays the provider's configured faults.
+ * faulted requests count too), then plays the provider's configured faults: those before
+ * the route runs, and `afterWrite` on the answer of a write the route carried out.
  */
 export function createProviderGate(options: ProviderGateOptions): RequestHandler {
   const { provider, stats, faults } = options;
@@ -32,6 +36,17 @@ export function createProviderGate(options: ProviderGateOptions): RequestHandler
       if (fault.errorRate > 0 && Math.random() < fault.errorRate) {
         res.status(fault.status).json({ error: 'injected fault' });
         return;
+      }
+      if (fault.afterWrite && WRITES.has(req.method)) {
+        holdBackAnswer(res, (held) => {
+          // A refused write executed nothing, so its answer is the truth and goes out as it is.
+          const spoiler = held.status >= 200 && held.status < 300 ? faults.claimAfterWrite(provider) : undefined;
+          if (spoiler) {
+            spoilAnswer(spoiler, held, req, res);
+          } else {
+            held.send();
+          }
+        });
       }
       next();
     };

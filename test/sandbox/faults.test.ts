@@ -27,13 +27,21 @@ describe('sandbox faults', () => {
         errorRate: 0,
         status: 503,
         down: false,
+        afterWrite: null,
       })),
     });
   });
 
   it('sets one provider and fills in the defaults', async () => {
     const res = await setFaults({ provider: 'BANKIMPORT', errorRate: 0.25 }).expect(200);
-    expect(res.body).toEqual({ provider: 'BANKIMPORT', latencyMs: 0, errorRate: 0.25, status: 503, down: false });
+    expect(res.body).toEqual({
+      provider: 'BANKIMPORT',
+      latencyMs: 0,
+      errorRate: 0.25,
+      status: 503,
+      down: false,
+      afterWrite: null,
+    });
     const shown = await request(app).get('/sandbox/faults').expect(200);
     expect(shown.body.faults[1]).toEqual(res.body);
     expect(shown.body.faults[0].errorRate).toBe(0);

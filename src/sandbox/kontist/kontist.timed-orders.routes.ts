@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { accountFor } from './kontist.account';
 import { kontistCallerOf } from './kontist.auth';
+import { INSUFFICIENT_FUNDS, INSUFFICIENT_FUNDS_STATUS, isCoveredBy } from './kontist.funds';
 import { bodyOf, parseDate, parsePayment, tanOf } from './kontist.input';
 import { toTimedOrderListItemPayload, toTimedOrderPayload } from './kontist.orders.format';
 import type { KontistState } from './kontist.state';
@@ -40,6 +41,11 @@ export function createKontistTimedOrderRouter(state: KontistState, routes: Timed
     }
     if (executeAt <= state.now()) {
       res.status(400).json({ error: 'date_in_past' });
+      return;
+    }
+    // Against the balance now, though the order runs later: one the account cannot cover today is refused up front.
+    if (!isCoveredBy(account, payment.value.amount)) {
+      res.status(INSUFFICIENT_FUNDS_STATUS).json(INSUFFICIENT_FUNDS);
       return;
     }
     const order = state.timedOrders.create(kontistCallerOf(res).user, account.id, payment.value, executeAt);

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { accountFor } from './kontist.account';
 import { kontistCallerOf } from './kontist.auth';
+import { INSUFFICIENT_FUNDS, INSUFFICIENT_FUNDS_STATUS, isCoveredBy } from './kontist.funds';
 import { newTransferId } from './kontist.ids';
 import { bodyOf, isSamePayment, parsePayment, tanOf } from './kontist.input';
 import { toTransferPayload } from './kontist.orders.format';
@@ -25,6 +26,10 @@ export function createKontistTransferRouter(
       return;
     }
     const payment = parsed.value;
+    if (!isCoveredBy(account, payment.amount)) {
+      res.status(INSUFFICIENT_FUNDS_STATUS).json(INSUFFICIENT_FUNDS);
+      return;
+    }
     const id = newTransferId();
     state.transfers.open({
       id,
@@ -55,6 +60,12 @@ export function createKontistTransferRouter(
     const tan = tanOf(body, 'authorizationToken');
     if (tan === undefined) {
       res.status(400).json({ error: 'authorization_token_required' });
+      return;
+    }
+    // Other payments may have lowered the balance since the registration. Checked before the
+    // TAN, so that the refusal uses up neither the pending transfer nor an attempt.
+    if (!isCoveredBy(account, payment.amount)) {
+      res.status(INSUFFICIENT_FUNDS_STATUS).json(INSUFFICIENT_FUNDS);
       return;
     }
     const outcome = state.transfers.confirm(id, account.id, tan);
