@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+
 import { z } from 'zod';
+
+import { MIN_STATE_SECRET_LENGTH } from './state/state-crypto';
 
 /** Where the gateway finds one provider. */
 export interface ProviderEndpoint {
@@ -30,6 +34,13 @@ export interface Config {
   bankimportFormat: 'json' | 'xml';
   /** Shared state for several instances; unset: in memory. */
   redisUrl: string | undefined;
+  /**
+   * The key behind the state store's encryption and its keyed hashes of callers
+   * (STATE_SECRET, at least 32 characters). Required with Redis and real providers:
+   * instances sharing a Redis must share it.
+   * @default a per-process random key
+   */
+  stateSecret: string;
   /** @default 10000 */
   upstreamTimeoutMs: number;
   /** @default 300 */
@@ -107,7 +118,7 @@ const origins = z
   .refine((list) => list.every((o) => o === '*' || URL.canParse(o)), 'must be a comma-separated list of origins');
 
 /** Variables whose values never appear in an error message. */
-const secretVariables = new Set(['KONTOMATIK_API_KEY', 'KONTIST_CLIENT_SECRET', 'REDIS_URL']);
+const secretVariables = new Set(['KONTOMATIK_API_KEY', 'KONTIST_CLIENT_SECRET', 'REDIS_URL', 'STATE_SECRET']);
 
 const variables = {
   PORT: int(0, 65535).default(4000),
@@ -123,6 +134,10 @@ const variables = {
   KONTIST_CLIENT_SECRET: nonEmpty.default(SANDBOX_CLIENT_SECRET),
   BANKIMPORT_FORMAT: z.enum(['json', 'xml'], { error: 'must be json or xml' }).default('json'),
   REDIS_URL: redisUrl.optional(),
+  STATE_SECRET: z
+    .string()
+    .min(MIN_STATE_SECRET_LENGTH, `must have at least ${MIN_STATE_SECRET_LENGTH} characters`)
+    .optional(),
   UPSTREAM_TIMEOUT_MS: int(1, 600_000).default(10_000),
   CONFIRMATION_TTL_S: int(1, 86_400).default(300),
   TAN_MAX_ATTEMPTS: int(1, 100).default(3),
@@ -179,6 +194,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const unset = !kontistUrl ? 'KONTIST_URL' : !bankimportUrl ? 'BANKIMPORT_URL' : 'KONTOMATIK_URL';
     throw new ConfigError(`Invalid configuration: ${unset} must be set when SANDBOX is off.`);
   }
+  const redisUrl = read('REDIS_URL');
+  const stateSecret = read('STATE_SECRET');
+  if (!stateSecret && redisUrl && !sandbox) {
+    // A random key per process would make every instance's records unreadable to the others.
+    throw new ConfigError(
+      `Invalid configuration: STATE_SECRET must be set (at least ${MIN_STATE_SECRET_LENGTH} characters) when REDIS_URL is set and the sandbox is off.`,
+    );
+  }
 
   return {
     port: read('PORT'),
@@ -193,7 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kontistClientId: read('KONTIST_CLIENT_ID'),
     kontistClientSecret: read('KONTIST_CLIENT_SECRET'),
     bankimportFormat: read('BANKIMPORT_FORMAT'),
-    redisUrl: read('REDIS_URL'),
+    redisUrl,
+    stateSecret: stateSecret ?? randomBytes(32).toString('base64url'),
     upstreamTimeoutMs: read('UPSTREAM_TIMEOUT_MS'),
     confirmationTtlS: read('CONFIRMATION_TTL_S'),
     tanMaxAttempts: read('TAN_MAX_ATTEMPTS'),

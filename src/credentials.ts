@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { ProviderName } from './providers/provider-name';
 
 /** The end user's credentials per provider, exactly as sent (CONTRACT.md, Credentials). */
@@ -38,21 +36,4 @@ function clean(value: unknown): string | undefined {
   }
   const trimmed = value.trim();
   return HEADER_VALUE.test(trimmed) ? trimmed : undefined;
-}
-
-/**
- * Who the caller is, for confirmations, idempotency keys, rate limits and pollers: a
- * hash of the credentials, never the credentials themselves. Null without any.
- */
-export function callerKeyOf(credentials: Credentials): string | null {
-  const entries = Object.entries(credentials).sort(([a], [b]) => a.localeCompare(b));
-  if (entries.length === 0) {
-    return null;
-  }
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
-}
-
-/** Who holds one provider's credential (a Bankimport refresh belongs to its token, not to the Kontist one sent beside it). */
-export function providerCallerKey(provider: ProviderName, credential: string): string {
-  return createHash('sha256').update(`${provider}\n${credential}`).digest('hex');
 }

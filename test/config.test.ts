@@ -6,6 +6,8 @@ const PROVIDER_URLS = {
   KONTOMATIK_URL: 'https://test.api.kontomatik.com/v1',
 };
 
+const STATE_SECRET = 'k3y-0f-the-state-st0re-at-least-32-characters-long';
+
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
     loadConfig(env);
@@ -31,6 +33,7 @@ describe('loadConfig', () => {
       kontistClientSecret: 'sandbox-secret',
       bankimportFormat: 'json',
       redisUrl: undefined,
+      stateSecret: expect.any(String),
       upstreamTimeoutMs: 10000,
       confirmationTtlS: 300,
       tanMaxAttempts: 3,
@@ -65,6 +68,7 @@ describe('loadConfig', () => {
       KONTIST_CLIENT_SECRET: 'secret',
       BANKIMPORT_FORMAT: 'xml',
       REDIS_URL: 'rediss://cache.internal:6380/0',
+      STATE_SECRET: STATE_SECRET,
       UPSTREAM_TIMEOUT_MS: '2500',
       CONFIRMATION_TTL_S: '60',
       TAN_MAX_ATTEMPTS: '5',
@@ -92,6 +96,7 @@ describe('loadConfig', () => {
       kontistClientSecret: 'secret',
       bankimportFormat: 'xml',
       redisUrl: 'rediss://cache.internal:6380/0',
+      stateSecret: STATE_SECRET,
       upstreamTimeoutMs: 2500,
       confirmationTtlS: 60,
       tanMaxAttempts: 5,
@@ -169,6 +174,7 @@ describe('loadConfig', () => {
   it.each([
     ['REDIS_URL', 'not-a-url-with-password-hunter2'],
     ['REDIS_URL', 'http://user:hunter2@cache:6379'],
+    ['STATE_SECRET', 'hunter2-is-too-short'],
   ])('never echoes a secret: %s', (name, value) => {
     const error = configError({ [name]: value });
     expect(error).toBeInstanceOf(ConfigError);
@@ -207,6 +213,45 @@ describe('loadConfig', () => {
       kontistUrl: 'http://kontist.local:9000',
       bankimportUrl: 'http://127.0.0.1:4010/bankimport',
       kontomatikUrl: 'http://127.0.0.1:4010/kontomatik/v1',
+    });
+  });
+
+  describe('STATE_SECRET', () => {
+    const REDIS = { REDIS_URL: 'redis://cache.internal:6379' };
+
+    it('is a random key of its own per process when unset', () => {
+      const first = loadConfig({}).stateSecret;
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(loadConfig({}).stateSecret).not.toBe(first);
+    });
+
+    it('is taken as given', () => {
+      expect(loadConfig({ STATE_SECRET }).stateSecret).toBe(STATE_SECRET);
+      expect(loadConfig({ ...PROVIDER_URLS, ...REDIS, STATE_SECRET }).stateSecret).toBe(STATE_SECRET);
+    });
+
+    it('must have at least 32 characters', () => {
+      const error = configError({ STATE_SECRET: 'x'.repeat(31) });
+      expect(error.message).toBe('Invalid configuration: STATE_SECRET must have at least 32 characters.');
+      expect(loadConfig({ STATE_SECRET: 'x'.repeat(32) }).stateSecret).toBe('x'.repeat(32));
+    });
+
+    it.each([
+      ['SANDBOX is off', { SANDBOX: 'off', ...PROVIDER_URLS }],
+      ['provider URLs turn the sandbox off', PROVIDER_URLS],
+    ])('is required with REDIS_URL when %s, in one line that shows neither value', (_when, env) => {
+      const error = configError({ ...env, ...REDIS });
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toBe(
+        'Invalid configuration: STATE_SECRET must be set (at least 32 characters) when REDIS_URL is set and the sandbox is off.',
+      );
+      expect(error.message).not.toContain('cache.internal');
+    });
+
+    it('is not required with the sandbox on, nor without Redis', () => {
+      expect(loadConfig({ ...REDIS }).stateSecret.length).toBeGreaterThanOrEqual(32);
+      expect(loadConfig({ ...REDIS, SANDBOX: 'on', ...PROVIDER_URLS }).sandbox).toBe(true);
+      expect(loadConfig(PROVIDER_URLS).stateSecret.length).toBeGreaterThanOrEqual(32);
     });
   });
 });

@@ -3,7 +3,7 @@ import type { Context, SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 
 import type { CredentialSource } from '../credentials';
-import { RateLimitedError, rateLimitKey, type RateLimiter } from '../rate-limit/rate-limiter';
+import { RateLimitedError, type RateLimiter } from '../rate-limit/rate-limiter';
 import { createQueryMeasure, parseWithinLimits, type QueryLimits } from './query-limits';
 import { withoutSuggestions } from './suggestions';
 
@@ -27,7 +27,10 @@ export interface SubscribeGuardDeps {
 export function createSubscribeGuard({ schema, limits, rateLimiter }: SubscribeGuardDeps): SubscribeGuard {
   const measure = createQueryMeasure(schema, limits);
   return async (ctx, payload) => {
-    const key = rateLimitKey((ctx.connectionParams ?? {}) as CredentialSource, ctx.extra.request.socket.remoteAddress);
+    const key = rateLimiter.keyOf(
+      (ctx.connectionParams ?? {}) as CredentialSource,
+      ctx.extra.request.socket.remoteAddress,
+    );
     const decision = await rateLimiter.hit(key);
     if (!decision.allowed) {
       return [forSocket(new RateLimitedError(decision.retryAfterS))];

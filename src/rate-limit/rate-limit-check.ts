@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { sendErrors } from '../http-errors';
-import { RateLimitedError, rateLimitKey, type RateLimiter } from './rate-limiter';
+import { RateLimitedError, type RateLimiter } from './rate-limiter';
 
 /** Counts a request; false when it was over the limit and has been answered already. */
 export type RateLimitCheck = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<boolean>;
@@ -17,7 +17,7 @@ export function rateLimitCheck(limiter: RateLimiter): RateLimitCheck {
     return async () => true;
   }
   return async (req, res, requestId) => {
-    const key = rateLimitKey(
+    const key = limiter.keyOf(
       {
         kontistAuthorization: req.headers['x-kontist-authorization'],
         bankimportToken: req.headers['x-bankimport-token'],

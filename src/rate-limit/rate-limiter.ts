@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-import { callerKeyOf, readCredentials, type CredentialSource } from '../credentials';
+import { readCredentials, type CredentialSource } from '../credentials';
 import { GatewayError } from '../errors';
+import type { StateCrypto } from '../state/state-crypto';
 
 /** Whether one more request of a caller may go ahead, and if not, for how long to wait. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterS: number };
@@ -11,8 +12,13 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterS: nu
 export interface RateLimiter {
   /** False with `RATE_LIMIT_PER_MINUTE=0`: nothing is counted, so nothing need ask. */
   readonly enabled: boolean;
-  /** Counts one request of `key` (see `rateLimitKey`). */
+  /** Counts one request of `key` (see `keyOf`). */
   hit(key: string): Promise<RateDecision>;
+  /**
+   * Whom a request counts against: its credentials (as a keyed hash, the same over HTTP
+   * and the WebSocket), or its IP address when it carries none.
+   */
+  keyOf(credentials: CredentialSource, ip: string | undefined): string;
 }
 
 export interface RateLimiterOptions {
@@ -20,6 +26,8 @@ export interface RateLimiterOptions {
   perMinute: number;
   /** Counts shared by every instance on this Redis; unset: in this process's memory. */
   redis?: Redis;
+  /** Names callers by a keyed hash of their credentials, in Redis as in memory. */
+  stateCrypto: StateCrypto;
 }
 
 const WINDOW_S = 60;
@@ -31,9 +39,13 @@ const KEY_PREFIX = 'gateway:rate';
  * memory instead, at once rather than after ioredis's retries: the limit gets looser
  * by the number of instances, the API stays up and fast.
  */
-export function createRateLimiter({ perMinute, redis }: RateLimiterOptions): RateLimiter {
+export function createRateLimiter({ perMinute, redis, stateCrypto }: RateLimiterOptions): RateLimiter {
+  const keyOf = (credentials: CredentialSource, ip: string | undefined) => {
+    const caller = stateCrypto.callerKey(readCredentials(credentials));
+    return caller ? `caller:${caller}` : `ip:${ip ?? 'unknown'}`;
+  };
   if (perMinute === 0) {
-    return { enabled: false, hit: async () => ({ allowed: true }) };
+    return { enabled: false, hit: async () => ({ allowed: true }), keyOf };
   }
   const options = { points: perMinute, duration: WINDOW_S, keyPrefix: KEY_PREFIX };
   const memory = new RateLimiterMemory(options);
@@ -46,6 +58,7 @@ export function createRateLimiter({ perMinute, redis }: RateLimiterOptions): Rat
     : memory;
   return {
     enabled: true,
+    keyOf,
     async hit(key) {
       try {
         await limiter.consume(key);
@@ -58,15 +71,6 @@ export function createRateLimiter({ perMinute, redis }: RateLimiterOptions): Rat
       }
     },
   };
-}
-
-/**
- * Whom a request counts against: its credentials (as a hash, the same over HTTP and
- * the WebSocket), or its IP address when it carries none.
- */
-export function rateLimitKey(credentials: CredentialSource, ip: string | undefined): string {
-  const caller = callerKeyOf(readCredentials(credentials));
-  return caller ? `caller:${caller}` : `ip:${ip ?? 'unknown'}`;
 }
 
 /** RATE_LIMITED: `extensions.retryAfter` is the whole seconds until the caller's window resets. */

@@ -2,9 +2,9 @@ import { Repeater } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 
 import type { Credentials } from '../credentials';
-import { callerKeyOf, providerCallerKey } from '../credentials';
 import type { Metrics } from '../metrics';
 import type { AccountProvider, AccountRecord, TransactionRecord, TransactionSequence } from '../providers/provider';
+import type { StateCrypto } from '../state/state-crypto';
 
 /** How many of the newest transactions each poll looks at per source. */
 const NEWEST = 50;
@@ -16,6 +16,8 @@ export interface TransactionWatchOptions {
   pollMs: number;
   logger: Logger;
   metrics: Metrics;
+  /** Pollers are shared by callers' keyed hashes, never by the credentials themselves. */
+  stateCrypto: StateCrypto;
 }
 
 /** One account, or every account the credentials reach. */
@@ -46,15 +48,15 @@ interface Poller {
 }
 
 export function createTransactionWatch(options: TransactionWatchOptions): TransactionWatch {
-  const { accountProviders, logger, metrics } = options;
+  const { accountProviders, logger, metrics, stateCrypto } = options;
   const pollers = new Map<string, Poller>();
 
   const keyOf = ({ credentials, account }: WatchScope): string => {
     if (account) {
       const credential = credentials[account.provider] ?? '';
-      return `${providerCallerKey(account.provider, credential)}:${account.provider}:${account.providerAccountId}`;
+      return `${stateCrypto.providerCallerKey(account.provider, credential)}:${account.provider}:${account.providerAccountId}`;
     }
-    return `${callerKeyOf(credentials) ?? 'anonymous'}:ALL`;
+    return `${stateCrypto.callerKey(credentials) ?? 'anonymous'}:ALL`;
   };
 
   const sources = async ({ credentials, account }: WatchScope): Promise<TransactionSequence[]> => {

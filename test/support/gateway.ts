@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { createServer, type GatewayServer } from '../../src/server';
+import { TEST_STATE_SECRET } from './spawn-gateway';
 
 /** The sandbox's demo users' credentials, as a client sends them. */
 export const alice = {
@@ -69,6 +70,7 @@ export async function startGateway(
     SANDBOX: 'off',
     LOG_LEVEL: 'debug',
     RATE_LIMIT_PER_MINUTE: '0',
+    STATE_SECRET: TEST_STATE_SECRET,
     ...env,
   });
   const logs: string[] = [];

@@ -8,6 +8,12 @@ export interface GatewayProcess {
   kill(): Promise<void>;
 }
 
+/**
+ * STATE_SECRET for every gateway a test starts: instances sharing a Redis must share it
+ * (CONTRACT.md, Configuration), and with SANDBOX off and REDIS_URL set it is required.
+ */
+export const TEST_STATE_SECRET = 'test-state-secret-shared-by-every-gateway-a-test-starts-0123456789abcdef';
+
 /** Starts test/support/gateway-process.ts in a child process with `env`. */
 export function spawnGateway(env: Record<string, string>): Promise<GatewayProcess> {
   const root = path.resolve(__dirname, '../..');
@@ -16,7 +22,7 @@ export function spawnGateway(env: Record<string, string>): Promise<GatewayProces
     ['-r', 'ts-node/register/transpile-only', path.join(root, 'test/support/gateway-process.ts')],
     {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', SANDBOX: 'off', ...env },
+      env: { ...process.env, LOG_LEVEL: 'warn', SANDBOX: 'off', STATE_SECRET: TEST_STATE_SECRET, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Context } from '../../context';
-import { providerCallerKey } from '../../credentials';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { importKey, isFinished, type ImportEvent, type ImportSnapshot } from '../../imports/import-snapshot';
 import type { StartedCommand } from '../../providers/kontomatik/kontomatik.client';
@@ -25,7 +24,7 @@ async function locateImport(context: Context, id: string, field: string): Promis
   if (provider === 'BANKIMPORT') {
     const { credential } = context.callFor('BANKIMPORT');
     const snapshot = await context.imports.current(importKey('BANKIMPORT', importId));
-    if (!snapshot || snapshot.ownerKey !== providerCallerKey('BANKIMPORT', credential)) {
+    if (!snapshot || snapshot.ownerKey !== context.stateCrypto.providerCallerKey('BANKIMPORT', credential)) {
       throw new NotFoundError('No such import.');
     }
     return { snapshot, credential };
@@ -81,7 +80,7 @@ export async function refreshAccount(context: Context, accountId: string): Promi
     finishedAt: null,
     error: null,
     accountId: started.providerAccountId,
-    ownerKey: providerCallerKey('BANKIMPORT', call.credential),
+    ownerKey: context.stateCrypto.providerCallerKey('BANKIMPORT', call.credential),
     baseline: account.lastUpdatedAt?.toISOString() ?? null,
   };
   await context.imports.start(snapshot, call.credential);

@@ -1,0 +1,21 @@
+/** A state-store call that did not answer in time. */
+export class DeadlineError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not answer within ${ms} ms`);
+    this.name = 'DeadlineError';
+  }
+}
+
+/**
+ * `promise`, or a DeadlineError after `ms`. A hung Redis (paused, or a network that
+ * drops packets) never answers, and ioredis has no per-command timeout: without this,
+ * a request would wait for it for ever. The call itself is not cancelled; whoever
+ * needs to can still look at `promise` when it lands late.
+ */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what = 'The state store'): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
