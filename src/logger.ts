@@ -36,8 +36,19 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'banking-gateway' },
       redact: { paths: redactedPaths, censor: '[redacted]' },
+      // ioredis puts the whole command on its errors (`command.args`): a stored record.
+      serializers: { err: withoutCommand },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
   );
+}
+
+function withoutCommand(error: Error): unknown {
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  if (serialized && typeof serialized === 'object') {
+    delete serialized.command;
+    delete serialized.args;
+  }
+  return serialized;
 }

@@ -27,9 +27,19 @@ export interface ImportSnapshot {
   baseline: string | null;
 }
 
-/** What a subscriber is told: a new state, or that the provider has been unreachable for a while. */
+/**
+ * What a subscriber is told: a new state, or that the provider has been unreachable for a
+ * while. A `final` one means the gateway cannot follow the import any more (its state is
+ * lost and nothing is left to ask the provider with): the subscription ends after it.
+ */
 export type ImportEvent =
-  { kind: 'snapshot'; snapshot: ImportSnapshot } | { kind: 'unavailable'; provider: ImportProvider; reason: string };
+  | { kind: 'snapshot'; snapshot: ImportSnapshot }
+  | { kind: 'unavailable'; provider: ImportProvider; reason: string; final?: boolean };
+
+/** Whether a subscriber hears nothing more after this event. */
+export function isLastEvent(event: ImportEvent): boolean {
+  return event.kind === 'snapshot' ? isFinished(event.snapshot) : event.final === true;
+}
 
 export function importKey(provider: ImportProvider, id: string): string {
   return `${provider}:${id}`;
@@ -37,6 +47,11 @@ export function importKey(provider: ImportProvider, id: string): string {
 
 export function keyOf(snapshot: ImportSnapshot): string {
   return importKey(snapshot.provider, snapshot.id);
+}
+
+/** The provider an import key names. */
+export function providerOfKey(key: string): ImportProvider {
+  return key.startsWith('BANKIMPORT:') ? 'BANKIMPORT' : 'KONTOMATIK';
 }
 
 export function isFinished(snapshot: ImportSnapshot): boolean {

@@ -55,3 +55,35 @@ export function createMemoryImportStore(now: () => number = Date.now): ImportSto
     },
   };
 }
+
+/** A store call that did not answer in time: a hung Redis (paused, or a half-open connection). */
+export class ImportStoreTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+
+  constructor(operation: string, ms: number) {
+    super(`the import store did not answer ${operation} within ${ms} ms`);
+    this.name = 'ImportStoreTimeoutError';
+  }
+}
+
+/**
+ * The store with a deadline on every call. ioredis waits for an answer as long as its
+ * connection stays open, so a Redis that hangs would stall a poller for as long.
+ */
+export function withDeadline(store: ImportStore, ms: number): ImportStore {
+  const bounded =
+    <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ImportStoreTimeoutError(operation, ms)), ms);
+      });
+      return Promise.race([call(...args), deadline]).finally(() => clearTimeout(timer));
+    };
+  return {
+    get: bounded('get', store.get.bind(store)),
+    put: bounded('put', store.put.bind(store)),
+    acquireLease: bounded('acquireLease', store.acquireLease.bind(store)),
+    releaseLease: bounded('releaseLease', store.releaseLease.bind(store)),
+  };
+}

@@ -5,9 +5,18 @@ import type { Logger } from 'pino';
 
 import { GatewayError, NotFoundError } from '../errors';
 import type { Metrics } from '../metrics';
+import { redisErrorFields } from '../redis';
 import type { PollImport } from './import-polls';
-import { isFinished, keyOf, sameState, type ImportEvent, type ImportSnapshot } from './import-snapshot';
-import type { ImportStore } from './import-store';
+import {
+  isFinished,
+  isLastEvent,
+  keyOf,
+  providerOfKey,
+  sameState,
+  type ImportEvent,
+  type ImportSnapshot,
+} from './import-snapshot';
+import { withDeadline, type ImportStore } from './import-store';
 import { nextPollDelay, type PollTiming } from './poll-schedule';
 import type { GatewayPubSub } from './pubsub';
 
@@ -23,6 +32,8 @@ export interface ImportTrackerOptions extends PollTiming {
   unavailableAfterMs: number;
   /** How long an import started here is polled while nobody watches it yet. */
   unwatchedMs: number;
+  /** How long a store call may take before the store counts as unreachable. @default 2000 */
+  storeTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -31,6 +42,12 @@ export interface ImportTrackerOptions extends PollTiming {
  * watch it: on one instance a single local poller fans out to all of them; across
  * instances a lease in the store lets exactly one poll, and the others hear the
  * changes over the pub/sub (and, should a message be lost, from the store).
+ *
+ * The store may fail under it. A state that vanished (Redis restarted empty) is written
+ * back from the last one this instance saw, and the provider is asked again; while the
+ * store is unreachable, the poller holding the lease goes on from memory and writes its
+ * last state once the store answers. Only an import of which nothing is left anywhere
+ * ends its subscribers with an error: a subscriber is never left waiting in silence.
  */
 export interface ImportTracker {
   /** Records a new import and polls it for a while even before anyone watches. */
@@ -51,6 +68,10 @@ interface LocalPoller {
   credential: string | undefined;
   unwatchedUntil: number;
   lastSeen: ImportSnapshot | null;
+  /** `lastSeen` is newer than what the store holds: a write failed, or the store lost it. */
+  unsaved: boolean;
+  /** Since when the store has failed this poller; null while it answers. */
+  storeDownSince: number | null;
   holding: boolean;
   attempt: number;
   nextPollAt: number;
@@ -62,7 +83,8 @@ interface LocalPoller {
 }
 
 export function createImportTracker(options: ImportTrackerOptions): ImportTracker {
-  const { store, pubsub, poll, logger, metrics, leaseMs } = options;
+  const { pubsub, poll, logger, metrics, leaseMs } = options;
+  const store = withDeadline(options.store, options.storeTimeoutMs ?? 2000);
   const now = options.now ?? Date.now;
   const instanceId = randomUUID();
   const pollers = new Map<string, LocalPoller>();
@@ -85,8 +107,54 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
       await pubsub.publish('import', poller.key, event);
     } catch (error) {
       // The store still has it: other instances read it on their next tick.
-      logger.warn({ err: error, key: poller.key }, 'could not publish an import event');
+      logger.warn({ ...redisErrorFields(error), key: poller.key }, 'could not publish an import event');
     }
+  };
+
+  /** Once the store fails, a poller says so once, not on every tick. */
+  const storeFailed = (poller: LocalPoller, error: unknown, step: string) => {
+    if (poller.storeDownSince === null) {
+      poller.storeDownSince = now();
+      logger.warn(
+        { ...redisErrorFields(error), key: poller.key, step },
+        'import store unreachable, going on from memory',
+      );
+    }
+  };
+
+  const storeAnswered = (poller: LocalPoller) => {
+    if (poller.storeDownSince !== null) {
+      logger.info({ key: poller.key, downForMs: now() - poller.storeDownSince }, 'import store answers again');
+      poller.storeDownSince = null;
+    }
+  };
+
+  /** A new state: this instance's watchers at once, then the store, then the other instances. */
+  const record = async (poller: LocalPoller, snapshot: ImportSnapshot) => {
+    deliver(poller, { kind: 'snapshot', snapshot });
+    try {
+      await store.put(poller.key, snapshot);
+      poller.unsaved = false;
+      storeAnswered(poller);
+    } catch (error) {
+      poller.unsaved = true;
+      storeFailed(poller, error, 'put');
+    }
+    // Published after the write, so that an instance that hears it finds it in the store.
+    await publish(poller, { kind: 'snapshot', snapshot });
+  };
+
+  /** Nothing is left to follow the import with: its watchers here get an error, and end. */
+  const lose = (poller: LocalPoller) => {
+    logger.warn({ key: poller.key }, 'import state lost and not rebuildable, ending its subscriptions');
+    // Told here only: another instance may still know the import and rebuild it.
+    deliver(poller, {
+      kind: 'unavailable',
+      provider: providerOfKey(poller.key),
+      reason: 'the gateway lost the state of this import and cannot follow it any more; subscribe again to ask anew',
+      final: true,
+    });
+    stop(poller);
   };
 
   const stop = (poller: LocalPoller) => {
@@ -101,7 +169,7 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
     if (poller.holding) {
       poller.holding = false;
       store.releaseLease(poller.key, instanceId).catch((error: unknown) => {
-        logger.warn({ err: error, key: poller.key }, 'could not release an import lease');
+        logger.warn({ ...redisErrorFields(error), key: poller.key }, 'could not release an import lease');
       });
     }
   };
@@ -113,32 +181,19 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
     }
   };
 
-  const pollOnce = async (poller: LocalPoller, stored: ImportSnapshot) => {
+  const pollOnce = async (poller: LocalPoller, current: ImportSnapshot) => {
+    let next: ImportSnapshot;
     try {
-      metrics.importPolls.inc({ provider: stored.provider });
-      const next = await poll(stored, poller.credential);
-      poller.failingSince = null;
-      poller.reported = false;
-      poller.attempt += 1;
-      if (!sameState(stored, next)) {
-        await store.put(poller.key, next);
-        await publish(poller, { kind: 'snapshot', snapshot: next });
-      }
-      if (isFinished(next)) {
-        stop(poller);
-        return;
-      }
-      poller.nextPollAt = now() + nextPollDelay(next, poller.attempt, options, now());
+      metrics.importPolls.inc({ provider: current.provider });
+      next = await poll(current, poller.credential);
     } catch (error) {
       if (error instanceof NotFoundError) {
-        const gone: ImportSnapshot = {
-          ...stored,
+        await record(poller, {
+          ...current,
           status: 'FAILED',
           error: 'The provider no longer knows this import.',
           finishedAt: new Date(now()).toISOString(),
-        };
-        await store.put(poller.key, gone);
-        await publish(poller, { kind: 'snapshot', snapshot: gone });
+        });
         stop(poller);
         return;
       }
@@ -149,10 +204,59 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
       logger.warn({ key: poller.key, reason }, 'import poll failed, trying again later');
       if (!poller.reported && now() - poller.failingSince >= options.unavailableAfterMs) {
         poller.reported = true;
-        await publish(poller, { kind: 'unavailable', provider: stored.provider, reason });
+        await publish(poller, { kind: 'unavailable', provider: current.provider, reason });
       }
-      poller.nextPollAt = now() + nextPollDelay(stored, poller.attempt, options, now(), true);
+      poller.nextPollAt = now() + nextPollDelay(current, poller.attempt, options, now(), true);
+      return;
     }
+    poller.failingSince = null;
+    poller.reported = false;
+    poller.attempt += 1;
+    if (!sameState(current, next)) {
+      await record(poller, next);
+    }
+    if (isFinished(next)) {
+      stop(poller);
+      return;
+    }
+    poller.nextPollAt = now() + nextPollDelay(next, poller.attempt, options, now());
+  };
+
+  /**
+   * The state to go on from: the store's, or this instance's own where the store lost it
+   * or lags behind it (written back at once); null when there is none to go on from yet.
+   */
+  const settle = async (poller: LocalPoller): Promise<ImportSnapshot | null> => {
+    let stored: ImportSnapshot | null;
+    try {
+      stored = await store.get(poller.key);
+    } catch (error) {
+      storeFailed(poller, error, 'get');
+      // Nobody can take the lease over while the store is down: its holder goes on, the others wait.
+      return poller.holding || poller.unsaved ? poller.lastSeen : null;
+    }
+    storeAnswered(poller);
+    if (stored && !poller.unsaved) {
+      deliver(poller, { kind: 'snapshot', snapshot: stored });
+      return stored;
+    }
+    if (!poller.lastSeen) {
+      lose(poller);
+      return null;
+    }
+    if (!stored) {
+      // Redis restarted empty, or evicted it: ask the provider again rather than trust memory alone.
+      logger.warn({ key: poller.key }, 'import state vanished from the store, rebuilding it');
+      poller.nextPollAt = now();
+    }
+    try {
+      await store.put(poller.key, poller.lastSeen);
+      poller.unsaved = false;
+    } catch (error) {
+      poller.unsaved = true;
+      storeFailed(poller, error, 'put');
+    }
+    return poller.lastSeen;
   };
 
   async function tick(poller: LocalPoller): Promise<void> {
@@ -163,33 +267,44 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
       stop(poller);
       return;
     }
+    let delayMs = leaseMs / 3;
     try {
-      const stored = await store.get(poller.key);
-      if (!stored) {
-        stop(poller);
-        return;
-      }
-      deliver(poller, { kind: 'snapshot', snapshot: stored });
-      if (isFinished(stored)) {
-        stop(poller);
-        return;
-      }
-      // Bankimport is asked with its owner's token, which only lives where its watchers are.
-      const canPoll = stored.provider === 'KONTOMATIK' || poller.credential !== undefined;
-      poller.holding = canPoll && (await store.acquireLease(poller.key, instanceId, leaseMs));
-      if (!poller.holding) {
-        schedule(poller, leaseMs / 2);
-        return;
-      }
-      if (now() >= poller.nextPollAt) {
-        await pollOnce(poller, stored);
+      const current = await settle(poller);
+      if (current && !poller.stopped) {
+        delayMs = await step(poller, current);
       }
     } catch (error) {
-      logger.warn({ err: error, key: poller.key }, 'import tracking step failed');
+      logger.warn({ ...redisErrorFields(error), key: poller.key }, 'import tracking step failed');
+    }
+    schedule(poller, delayMs);
+  }
+
+  /** Takes or renews the lease, and asks the provider when it is time; resolves with when to wake next. */
+  const step = async (poller: LocalPoller, current: ImportSnapshot): Promise<number> => {
+    if (isFinished(current)) {
+      stop(poller);
+      return 0;
+    }
+    // Bankimport is asked with its owner's token, which only lives where its watchers are.
+    const canPoll = current.provider === 'KONTOMATIK' || poller.credential !== undefined;
+    let mayPoll: boolean;
+    try {
+      poller.holding = canPoll && (await store.acquireLease(poller.key, instanceId, leaseMs));
+      mayPoll = poller.holding;
+    } catch (error) {
+      storeFailed(poller, error, 'acquireLease');
+      // Nobody can take the lease while the store is down: whoever held it, or started the import here, goes on.
+      mayPoll = canPoll && (poller.holding || poller.unsaved);
+    }
+    if (!mayPoll) {
+      return leaseMs / 2;
+    }
+    if (now() >= poller.nextPollAt) {
+      await pollOnce(poller, current);
     }
     // Wake often enough to renew the lease while waiting for the next poll.
-    schedule(poller, Math.min(poller.nextPollAt - now(), leaseMs / 3));
-  }
+    return Math.min(poller.nextPollAt - now(), leaseMs / 3);
+  };
 
   const ensure = (key: string, credential: string | undefined): LocalPoller => {
     let poller = pollers.get(key);
@@ -200,6 +315,8 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
         credential,
         unwatchedUntil: 0,
         lastSeen: null,
+        unsaved: false,
+        storeDownSince: null,
         holding: false,
         attempt: 0,
         nextPollAt: 0,
@@ -218,7 +335,7 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
         for (let next = await events.next(); !next.done; next = await events.next()) {
           deliver(created, next.value);
         }
-      })().catch((error: unknown) => logger.warn({ err: error, key }, 'import events stopped'));
+      })().catch((error: unknown) => logger.warn({ ...redisErrorFields(error), key }, 'import events stopped'));
       schedule(created, 0);
     } else if (credential !== undefined) {
       poller.credential = credential;
@@ -229,14 +346,33 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
   return {
     async start(snapshot, credential) {
       const key = keyOf(snapshot);
-      await store.put(key, snapshot);
+      let saved = true;
+      try {
+        await store.put(key, snapshot);
+      } catch (error) {
+        // The provider runs the import already: its id goes to the client, and the state to the store later.
+        saved = false;
+        logger.warn({ ...redisErrorFields(error), key }, 'import store unreachable, keeping the import in memory');
+      }
       const poller = ensure(key, credential);
       poller.unwatchedUntil = now() + options.unwatchedMs;
       poller.lastSeen = snapshot;
+      poller.unsaved = !saved;
       poller.nextPollAt = now() + nextPollDelay(snapshot, 0, options, now());
     },
 
-    current: (key) => store.get(key),
+    async current(key) {
+      const local = pollers.get(key);
+      try {
+        const stored = await store.get(key);
+        return local?.unsaved ? local.lastSeen : (stored ?? local?.lastSeen ?? null);
+      } catch (error) {
+        if (local?.lastSeen) {
+          return local.lastSeen;
+        }
+        throw error;
+      }
+    },
 
     async refresh(snapshot, credential) {
       const key = keyOf(snapshot);
@@ -247,8 +383,13 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
       metrics.importPolls.inc({ provider: snapshot.provider });
       const next = await poll(snapshot, credential);
       if (!sameState(snapshot, next)) {
-        await store.put(key, next);
-        await pubsub.publish('import', key, { kind: 'snapshot', snapshot: next });
+        // A read: the answer goes to the client even when the store cannot keep it.
+        try {
+          await store.put(key, next);
+          await pubsub.publish('import', key, { kind: 'snapshot', snapshot: next });
+        } catch (error) {
+          logger.warn({ ...redisErrorFields(error), key }, 'could not keep a refreshed import state');
+        }
       }
       return next;
     },
@@ -258,7 +399,7 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
         const poller = ensure(key, credential);
         const watcher = (event: ImportEvent) => {
           void push(event);
-          if (event.kind === 'snapshot' && isFinished(event.snapshot)) {
+          if (isLastEvent(event)) {
             done();
           }
         };
@@ -266,7 +407,8 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
         if (poller.lastSeen) {
           watcher({ kind: 'snapshot', snapshot: poller.lastSeen });
         } else {
-          const stored = await store.get(key);
+          // Nothing stored, or the store down: the poller's first tick settles it either way.
+          const stored = await store.get(key).catch(() => null);
           if (stored) {
             deliver(poller, { kind: 'snapshot', snapshot: stored });
           }

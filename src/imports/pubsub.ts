@@ -3,10 +3,15 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
+import { redisErrorFields, reportRedisErrors } from '../redis';
 import type { ImportEvent } from './import-snapshot';
 
-/** Topics and their payloads: `import` by import key. */
-export type GatewayPubSub = PubSub<{ import: [key: string, event: ImportEvent] }>;
+/** Topics and their payloads: `import` by import key, `confirmation` by confirmation id. */
+export type GatewayPubSub = PubSub<{
+  import: [key: string, event: ImportEvent];
+  /** A confirmation changed: the new record, sealed. */
+  confirmation: [id: string, sealed: string];
+}>;
 
 export interface PubSubHandle {
   pubsub: GatewayPubSub;
@@ -15,7 +20,8 @@ export interface PubSubHandle {
 
 /**
  * graphql-yoga's pub/sub, the one type-graphql documents: in memory for one instance,
- * on Redis for several (a subscribing connection of its own, as Redis requires).
+ * on Redis for several (a subscribing connection of its own, as Redis requires). Both
+ * connections' errors are reported through `logger`, whoever made them.
  */
 export function createGatewayPubSub(redis?: { connect: () => Redis; logger: Logger }): PubSubHandle {
   if (!redis) {
@@ -24,6 +30,15 @@ export function createGatewayPubSub(redis?: { connect: () => Redis; logger: Logg
   const { connect, logger } = redis;
   const publishClient = connect();
   const subscribeClient = connect();
+  reportRedisErrors(publishClient, logger);
+  reportRedisErrors(subscribeClient, logger);
+  // Connected now, not at the first subscription: a subscription's SUBSCRIBE then goes
+  // out at once, before its subscriber is shown the first event and can cause the next.
+  for (const client of [publishClient, subscribeClient]) {
+    if (client.status === 'wait') {
+      client.connect().catch(() => undefined);
+    }
+  }
   const eventTarget = createRedisEventTarget({
     publishClient: withCaughtCommands(publishClient, logger),
     subscribeClient: withCaughtCommands(subscribeClient, logger),
@@ -49,7 +64,7 @@ function withCaughtCommands(client: Redis, logger: Logger): Redis {
     (command: 'publish' | 'subscribe' | 'unsubscribe') =>
     (...args: unknown[]) =>
       (client[command] as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
-        logger.warn({ err: error, command }, 'Redis pub/sub command failed');
+        logger.warn({ ...redisErrorFields(error), command }, 'Redis pub/sub command failed');
       });
   return new Proxy(client, {
     get(target, property, receiver) {

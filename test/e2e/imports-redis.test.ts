@@ -1,4 +1,5 @@
 import { print, type DocumentNode } from 'graphql';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 
 import {
@@ -8,6 +9,7 @@ import {
   type ImportStatusChangedSubscription,
 } from '../generated/graphql';
 import { startGateway, type TestGateway } from '../support/gateway';
+import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { spawnGateway, type GatewayProcess } from '../support/spawn-gateway';
 import { subscribe, wsClient } from '../support/subscriptions';
 
@@ -135,4 +137,94 @@ describe('a second instance on Redis', () => {
     await client.dispose();
     expect(watch.results.at(-1)!.data!.importStatusChanged.status).toBe('COMPLETED');
   });
+});
+
+describe('an import watched while its Redis fails', () => {
+  let redis: RedisServer;
+  let t: TestGateway;
+  let consoleError: jest.SpyInstance;
+
+  beforeEach(async () => {
+    redis = await startRedisServer();
+    t = await startGateway({ ...IMPORTS, REDIS_URL: redis.url }, { importMs: 4000 });
+    consoleError = jest.spyOn(console, 'error');
+  });
+  afterEach(async () => {
+    consoleError.mockRestore();
+    await t.close();
+    await redis.stop();
+  });
+
+  const startWatchedImport = async () => {
+    const session = (await t.gql(CreateMockSessionDocument, {})).body.data!.createMockSession;
+    const started = (
+      await t.gql(StartImportDocument, {
+        input: { sessionId: session.sessionId, sessionIdSignature: session.sessionIdSignature },
+      })
+    ).body.data!.startImport;
+    const client = wsClient(t.url);
+    const watch = subscribe<ImportStatusChangedSubscription>(client, print(ImportStatusChangedDocument), {
+      id: started.id,
+    });
+    await watch.next((r) => r.data?.importStatusChanged.status === 'RUNNING');
+    return { client, watch };
+  };
+
+  const storedImports = async () => {
+    const reader = new Redis(redis.url);
+    try {
+      const keys = await reader.keys('gateway:import:*');
+      return Promise.all(keys.map(async (key) => JSON.parse((await reader.get(key))!) as { status: string }));
+    } finally {
+      await reader.quit();
+    }
+  };
+
+  /** Lines ioredis prints when a client has no error listener. */
+  const ioredisOnStderr = () => consoleError.mock.calls.filter((args) => String(args[0]).includes('ioredis'));
+
+  it('rebuilds the import from the provider when Redis restarts empty, and the subscriber sees it end', async () => {
+    const { client, watch } = await startWatchedImport();
+    // Watchers hear a change before the store has it: only that it is there matters here.
+    expect(await storedImports()).toHaveLength(1);
+
+    await redis.restart();
+    await watch.done;
+    await client.dispose();
+
+    expect(watch.results.at(-1)!.data!.importStatusChanged.status).toBe('COMPLETED');
+    expect(watch.results.every((r) => r.errors === undefined)).toBe(true);
+    expect(t.logs.some((line) => line.includes('import state vanished from the store, rebuilding it'))).toBe(true);
+    // Written back, then carried to its end.
+    expect(await storedImports()).toEqual([expect.objectContaining({ status: 'COMPLETED' })]);
+    expect(ioredisOnStderr()).toEqual([]);
+  }, 30_000);
+
+  it('goes on polling while Redis is down, and reports the outage in a few lines, none on stderr', async () => {
+    const { client, watch } = await startWatchedImport();
+
+    await redis.kill();
+    await watch.done;
+    await client.dispose();
+
+    expect(watch.results.at(-1)!.data!.importStatusChanged.status).toBe('COMPLETED');
+    const warnings = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.level === 40);
+    // Once per connection (the store's, and the pub/sub's two), not once per reconnection.
+    const unreachable = warnings.filter((l) => l.msg === 'Redis is unreachable, retrying');
+    expect(unreachable.length).toBeGreaterThan(0);
+    expect(unreachable.length).toBeLessThanOrEqual(3);
+    for (const line of warnings) {
+      expect(line.err ?? {}).not.toHaveProperty('command');
+    }
+    expect(ioredisOnStderr()).toEqual([]);
+
+    // Back: every connection that said it was lost says once that it is back.
+    await redis.restart();
+    const back = () => t.logs.filter((line) => line.includes('"msg":"Redis is reachable again"')).length;
+    for (const deadline = Date.now() + 10_000; back() < unreachable.length && Date.now() < deadline;) {
+      await sleep(100);
+    }
+    expect(back()).toBe(unreachable.length);
+    await request(t.url).get('/readyz').expect(200);
+  }, 30_000);
 });

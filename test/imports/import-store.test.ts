@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ImportSnapshot } from '../../src/imports/import-snapshot';
-import { createMemoryImportStore, type ImportStore } from '../../src/imports/import-store';
+import {
+  createMemoryImportStore,
+  ImportStoreTimeoutError,
+  withDeadline,
+  type ImportStore,
+} from '../../src/imports/import-store';
 import { createRedisImportStore } from '../../src/imports/redis-import-store';
 import { createRedis } from '../../src/redis';
 
@@ -52,5 +57,17 @@ describe.each([
     expect(await store.acquireLease(key, 'A', 50)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(await store.acquireLease(key, 'B', 5000)).toBe(true);
+  });
+});
+
+describe('an import store with a deadline', () => {
+  it('fails a call the store does not answer in time, and passes answers through', async () => {
+    const memory = createMemoryImportStore();
+    const hung: ImportStore = { ...memory, get: () => new Promise(() => undefined) };
+    const store = withDeadline(hung, 20);
+    await expect(store.get('KONTOMATIK:x')).rejects.toBeInstanceOf(ImportStoreTimeoutError);
+    await store.put('KONTOMATIK:x', snapshot('x'));
+    expect(await memory.get('KONTOMATIK:x')).toEqual(snapshot('x'));
+    expect(await store.acquireLease('KONTOMATIK:x', 'A', 5000)).toBe(true);
   });
 });

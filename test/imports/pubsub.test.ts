@@ -1,4 +1,7 @@
+import net from 'node:net';
 import { Writable } from 'node:stream';
+
+import { Redis } from 'ioredis';
 
 import type { ImportEvent } from '../../src/imports/import-snapshot';
 import { createGatewayPubSub } from '../../src/imports/pubsub';
@@ -24,8 +27,8 @@ describe('the pub/sub on Redis', () => {
   it('delivers an event published on one instance to a subscriber on another', async () => {
     const { logger } = capturedLogger();
     const [a, b] = [
-      createGatewayPubSub({ connect: () => createRedis(REDIS_URL), logger }),
-      createGatewayPubSub({ connect: () => createRedis(REDIS_URL), logger }),
+      createGatewayPubSub({ connect: () => createRedis(REDIS_URL, logger), logger }),
+      createGatewayPubSub({ connect: () => createRedis(REDIS_URL, logger), logger }),
     ];
     const key = `test-${Date.now()}`;
     const events = b.pubsub.subscribe('import', key)[Symbol.asyncIterator]();
@@ -45,7 +48,7 @@ describe('the pub/sub on Redis', () => {
     const onRejection = (reason: unknown) => rejections.push(reason);
     process.on('unhandledRejection', onRejection);
     try {
-      const handle = createGatewayPubSub({ connect: () => createRedis(REDIS_URL), logger });
+      const handle = createGatewayPubSub({ connect: () => createRedis(REDIS_URL, logger), logger });
       const events = handle.pubsub.subscribe('import', 'closing')[Symbol.asyncIterator]();
       void events.next();
       // A shutdown disconnects while the unsubscribe and a publish are still queued.
@@ -59,4 +62,47 @@ describe('the pub/sub on Redis', () => {
       process.off('unhandledRejection', onRejection);
     }
   });
+
+  it('reports its connections’ errors through its logger, even for clients made without a listener', async () => {
+    const { logger, lines } = capturedLogger();
+    const port = await closedPort();
+    const clients: Redis[] = [];
+    const handle = createGatewayPubSub({
+      connect: () => {
+        // No retries: the client ends after its first failure, leaving no timer behind.
+        const client = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null });
+        clients.push(client);
+        return client;
+      },
+      logger,
+    });
+    const ended = Promise.all(clients.map((client) => new Promise((resolve) => client.once('end', resolve))));
+    const events = handle.pubsub.subscribe('import', 'unreachable')[Symbol.asyncIterator]();
+    void events.next();
+    handle.pubsub.publish('import', 'unreachable', event);
+    await ended;
+    // Both clients have ended on their own: closing them would only start ioredis's 2 s disconnect timer.
+    void events.return?.();
+
+    expect(clients.map((client) => client.listenerCount('error'))).toEqual([1, 1]);
+    const warnings = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.level === 40);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({
+        msg: 'Redis is unreachable, retrying',
+        err: expect.objectContaining({ code: 'ECONNREFUSED' }),
+      }),
+    );
+  });
 });
+
+/** A port on 127.0.0.1 that nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

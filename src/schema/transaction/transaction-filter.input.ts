@@ -19,7 +19,7 @@ export class TransactionFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Purpose contains this, case-insensitive; at least 3 characters.',
+    description: 'Purpose contains this, case-insensitive; 3 to 140 characters.',
   })
   purpose?: string;
 

@@ -13,6 +13,8 @@ import { recordPartial } from '../partial';
 import type { TransactionFilter as TransactionFilterInput } from './transaction-filter.input';
 
 const MAX_FIRST = 500;
+const PURPOSE_MIN = 3;
+const PURPOSE_MAX = 140;
 
 /** Checks `first` and the filter as the contract's input rules say. */
 export function toTransactionQuery(first: number | null | undefined, input: TransactionFilterInput | undefined) {
@@ -31,10 +33,17 @@ export function toTransactionQuery(first: number | null | undefined, input: Tran
     filter.amountMax = input.amountMax;
   }
   if (input?.purpose !== undefined && input.purpose !== null) {
-    if (input.purpose.trim().length < 3) {
-      throw new BadUserInputError('filter.purpose', 'filter.purpose must have at least 3 characters.');
+    const purpose = input.purpose.trim();
+    // Counted in characters, not UTF-16 units. The upper bound also keeps the search out of
+    // URLs that providers refuse (Bankimport answers 431 to a long query string).
+    const length = [...purpose].length;
+    if (length < PURPOSE_MIN || length > PURPOSE_MAX) {
+      throw new BadUserInputError(
+        'filter.purpose',
+        `filter.purpose must have from ${PURPOSE_MIN} to ${PURPOSE_MAX} characters.`,
+      );
     }
-    filter.purpose = input.purpose.trim();
+    filter.purpose = purpose;
   }
   if (input?.bookedFrom) {
     filter.bookedFrom = input.bookedFrom;
