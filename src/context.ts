@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 
-import type { Confirmations } from './confirmations/confirmations';
-import type { Idempotent } from './confirmations/idempotency';
+import type { Idempotent } from './payments/idempotency';
+import type { Payments } from './payments/payment-service';
 
-import { callerKeyOf, readCredentials, type CredentialSource, type Credentials } from './credentials';
+import { readCredentials, type CredentialSource, type Credentials } from './credentials';
 import { UnauthenticatedError, type GatewayError } from './errors';
 import type { ImportTracker } from './imports/import-tracker';
 import { createLoaders, type CommandAccountLookup, type Loaders } from './loaders';
@@ -11,6 +11,7 @@ import type { TransactionWatch } from './transactions/transaction-watch';
 import type { ProviderCall } from './providers/provider';
 import type { ProviderName } from './providers/provider-name';
 import type { Providers } from './providers/registry';
+import type { StateCrypto } from './state/state-crypto';
 
 /** An error for one part of a response whose other parts still carry data. */
 export interface PartialError {
@@ -22,15 +23,17 @@ export interface PartialError {
 export interface Context {
   requestId: string;
   credentials: Credentials;
-  /** A hash of the credentials; null without any. */
+  /** A keyed hash of the credentials (STATE_SECRET); null without any. */
   callerKey: string | null;
+  /** Seals what goes into the state store and names callers there. */
+  stateCrypto: StateCrypto;
   providers: Providers;
   loaders: Loaders;
   /** Aborted when the client goes away: upstream calls stop with it. */
   signal: AbortSignal;
   logger: Logger;
-  /** The TAN flows' pending confirmations and the Idempotency-Key guard. */
-  confirmations: Confirmations;
+  /** The TAN flows of every payment operation, and the Idempotency-Key guard. */
+  payments: Payments;
   idempotent: Idempotent;
   /** The request's Idempotency-Key header, as sent. */
   idempotencyKey: string | undefined;
@@ -58,11 +61,13 @@ export interface ContextInput {
 
 export interface ContextServices {
   providers: Providers;
-  confirmations: Confirmations;
+  payments: Payments;
   idempotent: Idempotent;
   imports: ImportTracker;
   transactionWatch: TransactionWatch;
   logger: Logger;
+  /** One per server, from `config.stateSecret`. */
+  stateCrypto: StateCrypto;
 }
 
 export type ContextFactory = (input: ContextInput) => Context;
@@ -99,7 +104,7 @@ class RequestContext implements Context {
 
   get callerKey(): string | null {
     if (this.cachedCallerKey === undefined) {
-      this.cachedCallerKey = callerKeyOf(this.credentials);
+      this.cachedCallerKey = this.services.stateCrypto.callerKey(this.credentials);
     }
     return this.cachedCallerKey;
   }
@@ -117,12 +122,16 @@ class RequestContext implements Context {
     ));
   }
 
+  get stateCrypto(): StateCrypto {
+    return this.services.stateCrypto;
+  }
+
   get providers(): Providers {
     return this.services.providers;
   }
 
-  get confirmations(): Confirmations {
-    return this.services.confirmations;
+  get payments(): Payments {
+    return this.services.payments;
   }
 
   get idempotent(): Idempotent {

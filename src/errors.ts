@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'CONFIRMATION_USED'
   | 'PROVIDER_UNAVAILABLE'
   | 'PROVIDER_ERROR'
+  | 'SERVICE_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'BAD_REQUEST'
@@ -25,6 +26,7 @@ const httpStatus: Partial<Record<ErrorCode, number>> = {
   QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
   BAD_REQUEST: 400,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** An error the client may see as it is: its code and message are part of the contract. */
@@ -69,7 +71,15 @@ export class BadUserInputError extends GatewayError {
 }
 
 export class ProviderUnavailableError extends GatewayError {
-  constructor(provider: ProviderName, reason: string) {
+  /**
+   * @param sent false where the request never left the gateway (circuit open, no free
+   * slot, connection refused): then the provider certainly did nothing.
+   */
+  constructor(
+    provider: ProviderName,
+    reason: string,
+    readonly sent = true,
+  ) {
     super('PROVIDER_UNAVAILABLE', `${provider} is unavailable: ${reason}.`, { provider });
   }
 }
@@ -79,12 +89,29 @@ export class ProviderError extends GatewayError {
   /** The provider's own reason, e.g. `invalid_tan`, for clients of that provider to act on. */
   readonly reason: string;
 
-  constructor(provider: ProviderName, reason: string, status?: number) {
+  /**
+   * @param reasonCode a stable UPPER_SNAKE code for the refusal (`extensions.reason`), where
+   * the provider's folder knows one, e.g. `INSUFFICIENT_FUNDS`.
+   */
+  constructor(provider: ProviderName, reason: string, status?: number, reasonCode?: string) {
     super('PROVIDER_ERROR', `${provider} refused the request: ${reason}`, {
       provider,
       ...(status !== undefined ? { status } : {}),
+      ...(reasonCode !== undefined ? { reason: reasonCode } : {}),
     });
     this.reason = reason;
+  }
+}
+
+/**
+ * The gateway's own state store (Redis) could not be reached: nothing was sent to a
+ * provider, so the client may retry later (HTTP 503).
+ */
+export class ServiceUnavailableError extends GatewayError {
+  constructor(
+    message = 'The gateway cannot keep payment state right now: nothing was sent to the provider. Retry later.',
+  ) {
+    super('SERVICE_UNAVAILABLE', message);
   }
 }
 

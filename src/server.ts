@@ -11,11 +11,14 @@ import { WebSocketServer } from 'ws';
 
 import type { Config } from './config';
 import { createContextFactory, type Context } from './context';
-import { createConfirmations } from './confirmations/confirmations';
-import { createIdempotent } from './confirmations/idempotency';
-import { createMemoryIdempotencyStore, createRedisIdempotencyStore } from './confirmations/idempotency-store';
-import { createMemoryStore } from './confirmations/memory-store';
-import { createRedisStore } from './confirmations/redis-store';
+import { createIdempotent } from './payments/idempotency';
+import { idempotencyRulePlugin } from './payments/idempotency-rule.plugin';
+import { createMemoryIdempotencyStore, createRedisIdempotencyStore } from './payments/idempotency-store';
+import { confirmationChanges } from './payments/confirmation-changes';
+import { createMemoryStore } from './payments/memory-store';
+import { createPayments } from './payments/payment-service';
+import { createRedisStore } from './payments/redis-store';
+import { createWriteBehind } from './payments/write-behind';
 import { createFormatError } from './errors';
 import { createImportPoll } from './imports/import-polls';
 import { createMemoryImportStore } from './imports/import-store';
@@ -35,6 +38,7 @@ import { responseErrorsPlugin } from './response-errors.plugin';
 import { buildGatewaySchema } from './schema/build-schema';
 import { rateLimitCheck } from './rate-limit/rate-limit-check';
 import { createRateLimiter } from './rate-limit/rate-limiter';
+import { createStateCrypto } from './state/state-crypto';
 import { createTransactionWatch } from './transactions/transaction-watch';
 import { websocketOptions } from './websocket';
 import { isAllowedOrigin } from './cors';
@@ -61,16 +65,30 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const providers = createProviders(config, metrics, logger);
-  const redis: Redis | undefined = config.redisUrl ? createRedis(config.redisUrl) : undefined;
-  const confirmations = createConfirmations({
-    store: redis ? createRedisStore(redis) : createMemoryStore(),
+  const redis: Redis | undefined = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  const stateCrypto = createStateCrypto(config.stateSecret);
+  const idempotent = createIdempotent(
+    redis ? createRedisIdempotencyStore(redis, stateCrypto) : createMemoryIdempotencyStore(),
+    { crypto: stateCrypto, logger },
+  );
+  const pubsub = createGatewayPubSub(
+    config.redisUrl ? { connect: () => createRedis(config.redisUrl as string, logger), logger } : undefined,
+  );
+  const payments = createPayments({
+    store: createWriteBehind(redis ? createRedisStore(redis, stateCrypto) : createMemoryStore(), logger),
+    providerFor: (name) => {
+      const provider = providers.payments[name];
+      if (!provider) {
+        throw new Error(`${name} moves no money`);
+      }
+      return provider;
+    },
+    changes: confirmationChanges(pubsub.pubsub, stateCrypto),
+    logger,
     ttlMs: config.confirmationTtlS * 1000,
     maxAttempts: config.tanMaxAttempts,
+    executingMs: config.upstreamTimeoutMs + 5000,
   });
-  const idempotent = createIdempotent(redis ? createRedisIdempotencyStore(redis) : createMemoryIdempotencyStore());
-  const pubsub = createGatewayPubSub(
-    config.redisUrl ? { connect: () => createRedis(config.redisUrl as string), logger } : undefined,
-  );
   const imports = createImportTracker({
     store: redis ? createRedisImportStore(redis) : createMemoryImportStore(),
     pubsub: pubsub.pubsub,
@@ -88,18 +106,20 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     pollMs: config.transactionPollMs,
     logger,
     metrics,
+    stateCrypto,
   });
   const createContext = createContextFactory({
     providers,
-    confirmations,
+    payments,
     idempotent,
     imports,
     transactionWatch,
     logger,
+    stateCrypto,
   });
   const schema = await buildGatewaySchema(pubsub.pubsub);
   const limits = queryLimitsFrom(config);
-  const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redis });
+  const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redis, stateCrypto });
 
   const formatError = createFormatError();
   const app = express();
@@ -151,6 +171,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       },
       graphiqlLandingPage({ demoHeaders: options.demoHeaders ?? config.sandbox }),
       queryLimitsPlugin(limits),
+      idempotencyRulePlugin(),
       responseErrorsPlugin(formatError),
       {
         async requestDidStart({ contextValue }) {
@@ -246,7 +267,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         wsServer.close();
         // Leases go back at once, so another instance takes over without waiting for them to run out.
         await imports.close();
+        await payments.close();
         transactionWatch.close();
+        idempotent.close();
         pubsub.close();
         providers.close();
         redis?.disconnect();

@@ -35,7 +35,7 @@ export interface UpstreamOptions {
   logger: Logger;
   circuitFailures: number;
   circuitHalfOpenMs: number;
-  /** Attempts of a read in all (1 turns retries off). @default 2 */
+  /** Retries of a failed read after its first attempt (0 turns them off), all within one timeout. @default 1 */
   retries?: number;
   /** Calls in flight to the provider at once, and calls waiting for a slot. @default 64, 512 */
   maxConcurrent?: number;
@@ -44,6 +44,8 @@ export interface UpstreamOptions {
 
 /** A provider's Retry-After, kept beside the error it came with (ms; undefined without one). */
 const retryAfter = new WeakMap<object, number | undefined>();
+/** A retry with less time than this left is not made. */
+const MIN_ATTEMPT_MS = 50;
 /** Longer waits than this are not worth holding the client's request for. */
 const MAX_RETRY_AFTER_MS = 2000;
 
@@ -71,10 +73,16 @@ function retryAfterMs(header: unknown): number | undefined {
 
 export interface UpstreamRequest<T> {
   method: Method;
+  /** Where the provider's docs name it, e.g. `/api/accounts/:id/transfer/:transferId`, for logs. */
   path: string;
   params?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
   data?: string;
+  /**
+   * The caller's signal: it aborts a read when the client goes away, and carries the
+   * operation's budget of provider calls. A write is never aborted by it: once sent, a
+   * payment runs to its end and its outcome is recorded.
+   */
   signal?: AbortSignal;
   /** Turns the reply's text into a payload; throwing means the reply was unreadable. */
   parse: (body: string, contentType: string) => T;
@@ -118,10 +126,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   );
   // Caps concurrent calls to one provider, so that a slow provider cannot tie up every socket.
   const bulkheadPolicy = bulkhead(options.maxConcurrent ?? 64, options.maxQueued ?? 512);
+  // cockatiel's maxAttempts counts retries, not attempts.
   const retryPolicy = retry(
     handleWhen((error) => isRetryable(error)),
     {
-      maxAttempts: options.retries ?? 2,
+      maxAttempts: options.retries ?? 1,
       // Retry-After where the provider sent one, otherwise jittered exponential backoff.
       backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
         const asked = 'error' in context.result ? retryAfter.get(context.result.error as object) : undefined;
@@ -142,21 +151,29 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   metrics.circuitState.set({ provider }, 0);
   breaker.onStateChange(() => metrics.circuitState.set({ provider }, circuitValue[circuit()]));
 
-  async function send<T>(request: UpstreamRequest<T>): Promise<T> {
+  async function send<T>(request: UpstreamRequest<T>, deadline: number): Promise<T> {
     // One controller and one timer per call: AbortSignal.timeout and AbortSignal.any cost
     // several times more on every call, and the timeout covers the whole reply (axios's own
     // `timeout` is a socket idle timer, which a provider dripping its answer never trips).
+    // A retry gets what is left of the first attempt's time: a read never holds its
+    // client longer than one timeout.
+    const waitMs = deadline - Date.now();
+    if (waitMs < MIN_ATTEMPT_MS) {
+      // No time left for a retry: it would only load the provider.
+      throw new ProviderUnavailableError(provider, `no answer within ${options.timeoutMs} ms`, false);
+    }
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, options.timeoutMs);
+    }, waitMs);
+    const callerSignal = isWrite(request.method) ? undefined : request.signal;
     const onCallerGone = () => controller.abort();
-    request.signal?.addEventListener('abort', onCallerGone, { once: true });
+    callerSignal?.addEventListener('abort', onCallerGone, { once: true });
     let response;
     try {
-      if (request.signal?.aborted) {
+      if (callerSignal?.aborted) {
         throw new CallCanceledError(provider);
       }
       response = await client.request<string>({
@@ -168,14 +185,14 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         signal: controller.signal,
       });
     } catch (error) {
-      if (request.signal?.aborted && !timedOut) {
+      if (callerSignal?.aborted && !timedOut) {
         // The caller went away; the provider did nothing wrong, so the circuit ignores it.
         throw new CallCanceledError(provider);
       }
       throw toUpstreamError(provider, error, timedOut ? options.timeoutMs : undefined);
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onCallerGone);
+      callerSignal?.removeEventListener('abort', onCallerGone);
     }
     const body = typeof response.data === 'string' ? response.data : '';
     if (response.status < 200 || response.status >= 300) {
@@ -188,7 +205,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     try {
       return request.parse(body, String(response.headers['content-type'] ?? ''));
     } catch (error) {
-      throw new ProviderError(provider, `unreadable answer (${describe(error)})`, response.status);
+      throw new UnreadableAnswerError(provider, describe(error), response.status);
     }
   }
 
@@ -200,16 +217,20 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       let outcome = 'ok';
       try {
         // Only reads are retried: a POST or PUT may move money or spend a TAN.
-        const policy = request.method === 'GET' ? readPolicy : writePolicy;
-        const result = await policy.execute(() => send(request), request.signal);
+        const write = isWrite(request.method);
+        const deadline = Date.now() + options.timeoutMs;
+        const result = await (write ? writePolicy : readPolicy).execute(
+          () => send(request, deadline),
+          write ? undefined : request.signal,
+        );
         lastCallFailed = false;
         return result;
       } catch (error) {
         const mapped =
           error instanceof BrokenCircuitError
-            ? new ProviderUnavailableError(provider, 'its circuit is open after repeated failures')
+            ? new ProviderUnavailableError(provider, 'its circuit is open after repeated failures', false)
             : error instanceof BulkheadRejectedError
-              ? new ProviderUnavailableError(provider, 'too many calls to it are waiting already')
+              ? new ProviderUnavailableError(provider, 'too many calls to it are waiting already', false)
               : error instanceof TaskCancelledError
                 ? new CallCanceledError(provider)
                 : error;
@@ -238,6 +259,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   };
 }
 
+function isWrite(method: Method): boolean {
+  return method.toUpperCase() !== 'GET';
+}
+
 function hasEnvProxy(): boolean {
   return ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'].some((name) => Boolean(process.env[name]));
 }
@@ -246,6 +271,16 @@ function hasEnvProxy(): boolean {
 export class CallCanceledError extends GatewayError {
   constructor(provider: ProviderName) {
     super('PROVIDER_UNAVAILABLE', `The call to ${provider} was canceled: the client went away.`, { provider });
+  }
+}
+
+/**
+ * The provider answered 2xx with a body the gateway cannot read. For a write this means
+ * that the provider did it: the payment flow records it as executed.
+ */
+export class UnreadableAnswerError extends ProviderError {
+  constructor(provider: ProviderName, why: string, status: number) {
+    super(provider, `unreadable answer (${why})`, status);
   }
 }
 
@@ -268,7 +303,12 @@ export function toUpstreamError(provider: ProviderName, fault: unknown, timedOut
     if (axios.isCancel(fault)) {
       return new ProviderUnavailableError(provider, 'the call was canceled');
     }
-    return new ProviderUnavailableError(provider, `connection failed (${fault.code ?? 'network error'})`);
+    // A refused connection carried nothing to the provider; a reset one may have.
+    return new ProviderUnavailableError(
+      provider,
+      `connection failed (${fault.code ?? 'network error'})`,
+      fault.code !== 'ECONNREFUSED',
+    );
   }
   if (isHttpFault(fault)) {
     const { status, body } = fault;

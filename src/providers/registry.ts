@@ -5,20 +5,22 @@ import type { Metrics } from '../metrics';
 import { createBankimportProvider, type BankimportProvider } from './bankimport/bankimport.client';
 import { createUpstream, type Upstream } from './http';
 import { createKontistProvider, type KontistProvider } from './kontist/kontist.client';
-import { createKontistOrders, type KontistOrders } from './kontist/kontist-orders.client';
+import { createKontistOrders } from './kontist/kontist-orders.client';
+import { createKontistPayments } from './kontist/kontist.payments';
 import { createKontomatikProvider, type KontomatikProvider } from './kontomatik/kontomatik.client';
+import type { PaymentProvider } from './payments';
 import type { AccountProvider } from './provider';
 import type { ProviderName } from './provider-name';
 
 /** Every provider client of one gateway instance, with their connections. */
 export interface Providers {
   kontist: KontistProvider;
-  /** Kontist's payment endpoints: transfers, standing orders, timed orders. */
-  kontistOrders: KontistOrders;
   bankimport: BankimportProvider;
   kontomatik: KontomatikProvider;
   /** Providers whose accounts `accounts` and the transactions feed reach, in schema order. */
   accountProviders: readonly AccountProvider[];
+  /** Providers whose accounts can send money (transfers, standing orders, timed orders). */
+  payments: Readonly<Partial<Record<ProviderName, PaymentProvider>>>;
   upstreams: Readonly<Record<ProviderName, Upstream>>;
   close(): void;
 }
@@ -47,7 +49,7 @@ export function createProviders(config: Config, metrics: Metrics, logger: Logger
   const kontomatik = createKontomatikProvider(upstreams.KONTOMATIK, config.kontomatikApiKey);
   return {
     kontist,
-    kontistOrders: createKontistOrders(upstreams.KONTIST),
+    payments: { KONTIST: createKontistPayments(createKontistOrders(upstreams.KONTIST), kontist) },
     bankimport,
     kontomatik,
     accountProviders: [kontist, bankimport],

@@ -1,11 +1,13 @@
 import type { Context } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors';
+import type { PaymentProvider } from '../providers/payments';
 import type { AccountRecord, ProviderCall } from '../providers/provider';
 import { findAccount } from './account/account.resolver';
-import { toGlobalId } from './node/global-id';
+import { fromGlobalId, toGlobalId } from './node/global-id';
 
 export interface PaymentAccount {
   account: AccountRecord;
+  provider: PaymentProvider;
   call: ProviderCall;
   callerKey: string;
 }
@@ -20,20 +22,15 @@ export async function paymentAccount(
   if (!account) {
     throw new NotFoundError('No such account.');
   }
-  if (!account.canInitiatePayments || account.provider !== 'KONTIST') {
-    throw new BadUserInputError(
-      field,
-      `${field} is an account that cannot initiate payments (only Kontist accounts can).`,
-    );
+  const provider = context.providers.payments[account.provider];
+  if (!account.canInitiatePayments || !provider) {
+    throw new BadUserInputError(field, `${field} is an account that cannot initiate payments.`);
   }
-  return { account, call: context.callFor(account.provider), callerKey: context.callerKey as string };
+  return { account, provider, call: context.callFor(account.provider), callerKey: context.callerKey as string };
 }
 
-/** The same for an order's account, known by its Kontist id. */
-export function kontistPaymentAccount(
-  context: Context,
-  providerAccountId: string,
-  field: string,
-): Promise<PaymentAccount> {
-  return paymentAccount(context, toGlobalId('Account', 'KONTIST', providerAccountId), field);
+/** The same for an order's account, known by the order's global id. */
+export function orderPaymentAccount(context: Context, orderId: string, field: string): Promise<PaymentAccount> {
+  const { provider, parts } = fromGlobalId(orderId, field, ['StandingOrder', 'TimedOrder']);
+  return paymentAccount(context, toGlobalId('Account', provider, parts[0] as string), field);
 }

@@ -1,6 +1,8 @@
 import type * as IbanTools from 'ibantools' with { 'resolution-mode': 'require' };
 
 import { BadUserInputError } from '../errors';
+import { newEndToEndId } from '../payments/end-to-end-id';
+import type { TransferOrder } from '../providers/payments';
 
 // ibantools ships CommonJS for require() but declares its types as ESM only.
 const { electronicFormatIBAN, isValidIBAN } = require('ibantools') as typeof IbanTools;
@@ -93,4 +95,21 @@ export function checkNotBefore(
     throw new BadUserInputError(field, `${field} must not be before ${other}.`);
   }
   return value;
+}
+
+/** What every new payment order asks for, checked; an end-to-end id made where none was given. */
+export function checkTransferOrder(input: {
+  recipient: string;
+  iban: string;
+  amount: number;
+  note?: string | null;
+  endToEndId?: string | null;
+}): TransferOrder {
+  return {
+    recipient: checkRecipient(input.recipient),
+    iban: checkIban(input.iban),
+    amount: checkAmount(input.amount),
+    note: checkNote(input.note),
+    endToEndId: checkEndToEndId(input.endToEndId) ?? newEndToEndId(),
+  };
 }

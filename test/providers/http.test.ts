@@ -278,7 +278,7 @@ describe('createUpstream against a real HTTP server', () => {
       circuitFailures: 5,
       circuitHalfOpenMs: 60_000,
       // One attempt: each test below counts calls; the retry tests turn retries on.
-      retries: 1,
+      retries: 0,
       ...overrides,
     });
     upstreams.push(upstream);
@@ -407,14 +407,29 @@ describe('createUpstream against a real HTTP server', () => {
   });
 
   it('retries a read that found the provider unavailable, with backoff', async () => {
-    const upstream = anUpstream({ retries: 2 });
+    const upstream = anUpstream({ retries: 1 });
     const before = provider.hits('/flaky');
     await expect(get(upstream, '/flaky')).resolves.toEqual({ ok: true });
     expect(provider.hits('/flaky') - before).toBe(2);
   });
 
+  it('retries a read once at most: a provider that keeps failing is asked twice, not three times', async () => {
+    const upstream = anUpstream({ retries: 1 });
+    const before = provider.hits('/unavailable');
+    expect((await caught(() => get(upstream, '/unavailable'))).extensions.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(provider.hits('/unavailable') - before).toBe(2);
+  });
+
+  it('never retries a read that used up its time: a slow provider holds the client for one timeout', async () => {
+    const upstream = anUpstream({ retries: 1, timeoutMs: 300 });
+    const before = provider.hits('/slow');
+    const error = await caught(() => get(upstream, '/slow'));
+    expect(error.message).toMatch(/no answer within 300 ms/);
+    expect(provider.hits('/slow') - before).toBe(1);
+  });
+
   it('never retries a write: a POST may move money or spend a TAN', async () => {
-    const upstream = anUpstream({ retries: 2 });
+    const upstream = anUpstream({ retries: 1 });
     const before = provider.hits('/flaky');
     const error = await caught(() =>
       upstream.request({ method: 'POST', path: '/flaky', parse: (body) => parseJson(body) }),
@@ -424,7 +439,7 @@ describe('createUpstream against a real HTTP server', () => {
   });
 
   it('waits as long as Retry-After says on a 429, then reads again', async () => {
-    const upstream = anUpstream({ retries: 2 });
+    const upstream = anUpstream({ retries: 1 });
     const before = provider.hits('/busy');
     const started = Date.now();
     await expect(get(upstream, '/busy')).resolves.toEqual({ ok: true });
@@ -433,7 +448,7 @@ describe('createUpstream against a real HTTP server', () => {
   });
 
   it('does not hold the client for a Retry-After longer than the gateway waits', async () => {
-    const upstream = anUpstream({ retries: 2 });
+    const upstream = anUpstream({ retries: 1 });
     const before = provider.hits('/later');
     expect((await caught(() => get(upstream, '/later'))).extensions.code).toBe('PROVIDER_UNAVAILABLE');
     expect(provider.hits('/later') - before).toBe(1);

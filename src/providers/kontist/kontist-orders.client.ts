@@ -1,15 +1,8 @@
 import { ProviderError } from '../../errors';
 import { parseJson, type Upstream } from '../http';
 import type { ProviderCall } from '../provider';
-import {
-  toScheduledTimedOrder,
-  toStandingOrder,
-  toTimedOrder,
-  toTransfer,
-  type StandingOrderRecord,
-  type TimedOrderRecord,
-  type TransferRecord,
-} from './kontist-orders.mapper';
+import { TanRejectedError, type StandingOrderRecord, type TimedOrderRecord, type TransferRecord } from '../payments';
+import { toScheduledTimedOrder, toStandingOrder, toTimedOrder, toTransfer } from './kontist-orders.mapper';
 import { kontistAccountPath } from './kontist.paths';
 import {
   kontistStandingOrderListSchema,
@@ -20,14 +13,6 @@ import {
   kontistTransferSchema,
   type KontistTransferRequest,
 } from './kontist-orders.payloads';
-
-/** Kontist refused the TAN (HTTP 400 `invalid_tan`): the pending request is still there. */
-export class TanRejectedError extends Error {
-  constructor() {
-    super('invalid_tan');
-    this.name = 'TanRejectedError';
-  }
-}
 
 export interface StandingOrderBody {
   recipient?: string;
@@ -87,6 +72,25 @@ export interface KontistOrders {
 
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** Kontist's refusals that clients act on, as stable codes (`extensions.reason`). */
+const REASONS: Record<string, string> = {
+  insufficient_funds: 'INSUFFICIENT_FUNDS',
+  payload_mismatch: 'PAYLOAD_MISMATCH',
+  authorization_token_required: 'TAN_REQUIRED',
+  timed_order_not_scheduled: 'TIMED_ORDER_NOT_SCHEDULED',
+};
+
+function withReason(error: unknown): unknown {
+  if (!(error instanceof ProviderError)) {
+    return error;
+  }
+  const code = REASONS[error.reason.split(':', 1)[0]?.trim() ?? ''];
+  if (!code) {
+    return error;
+  }
+  return new ProviderError('KONTIST', error.reason, error.extensions.status as number | undefined, code);
+}
+
 export function createKontistOrders(upstream: Upstream): KontistOrders {
   const send = async <T>(
     call: ProviderCall,
@@ -110,9 +114,10 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
       });
     } catch (error) {
       if (error instanceof ProviderError && error.reason === 'invalid_tan') {
+        // Kontist keeps the pending request for another attempt.
         throw new TanRejectedError();
       }
-      throw error;
+      throw withReason(error);
     }
   };
 

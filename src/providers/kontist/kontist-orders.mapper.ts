@@ -1,5 +1,6 @@
 import { parseMinorUnits, type Money } from '../../money';
 import { parseOptionalDate, parseProviderDate } from '../dates';
+import type { StandingOrderRecord, TimedOrderRecord, TransferRecord } from '../payments';
 import type {
   KontistStandingOrderPayload,
   KontistTimedOrderListItemPayload,
@@ -11,47 +12,6 @@ const CURRENCY = 'EUR';
 
 /** Orders show the amount sent as positive Money, whatever sign the provider's list uses. */
 const positive = (cents: number): Money => parseMinorUnits(Math.abs(cents), CURRENCY);
-
-export interface TransferRecord {
-  provider: 'KONTIST';
-  providerAccountId: string;
-  providerTransferId: string;
-  status: 'CONFIRMATION_REQUIRED' | 'ACCEPTED';
-  recipient: string;
-  iban: string;
-  amount: Money;
-  note: string | null;
-  endToEndId: string | null;
-}
-
-export interface StandingOrderRecord {
-  provider: 'KONTIST';
-  providerAccountId: string;
-  providerStandingOrderId: string;
-  status: 'ACTIVE' | 'CANCELED';
-  recipient: string;
-  iban: string;
-  amount: Money;
-  note: string | null;
-  endToEndId: string | null;
-  reoccurrence: 'MONTHLY' | 'QUARTERLY' | 'EVERY_SIX_MONTHS' | 'ANNUALLY';
-  lastExecutionDate: Date | null;
-  nextOccurrence: Date | null;
-}
-
-export interface TimedOrderRecord {
-  provider: 'KONTIST';
-  providerAccountId: string;
-  providerTimedOrderId: string;
-  status: 'CONFIRMATION_REQUIRED' | 'SCHEDULED' | 'EXECUTED' | 'CANCELED' | 'FAILED';
-  recipient: string;
-  iban: string;
-  amount: Money;
-  note: string | null;
-  endToEndId: string | null;
-  executeAt: Date;
-  executedAt: Date | null;
-}
 
 export function toTransfer(raw: KontistTransferPayload, accountId: string, transferId: string): TransferRecord {
   return {

@@ -1,7 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
+import type { Confirmation as Stored } from '../../payments/confirmation';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';
 import { fromGlobalId } from '../node/global-id';
@@ -22,7 +33,7 @@ export class ConfirmationResolver {
   ): Promise<ConfirmationView | null> {
     const { parts } = fromGlobalId(id, 'id', ['Confirmation']);
     try {
-      return toConfirmationView(await context.confirmations.find(parts[0] as string, context.callerKey));
+      return toConfirmationView(await context.payments.find(parts[0] as string, context.callerKey, callFor(context)));
     } catch (error) {
       if (error instanceof NotFoundError) {
         return null;
@@ -31,13 +42,34 @@ export class ConfirmationResolver {
     }
   }
 
+  @Subscription(() => Confirmation, {
+    description:
+      "The confirmation's current state at once, then every change of its status\n(EXECUTING, CONFIRMED, FAILED, EXPIRED, UNKNOWN and UNKNOWN resolved), then the\nsubscription completes once the status is final. Only for the credentials that\ncreated it (others: NOT_FOUND).",
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { id: string }, Context>) => {
+      const id = confirmationIdOf(args.id, 'id');
+      const first = await context.payments.find(id, context.callerKey, callFor(context));
+      return context.payments.watch(first, first.callerKey, callFor(context));
+    },
+  })
+  confirmationChanged(
+    @Root() confirmation: Stored,
+    @Ctx() context: Context,
+    @Arg('id', () => ID, { description: 'The id a create mutation returned.' }) _id: string,
+  ): ConfirmationView {
+    context.renewLoaders();
+    return toConfirmationView(confirmation);
+  }
+
   @FieldResolver(() => Account, { description: 'The account the operation runs on.' })
   account(@Ctx() context: Context, @Root() view: ConfirmationView): Promise<AccountRecord> {
     return orderAccount(context, view.providerAccountId, view.provider);
   }
 }
 
-/** The stored id behind a confirmationId argument. */
-export function confirmationIdOf(id: string): string {
-  return fromGlobalId(id, 'confirmationId', ['Confirmation']).parts[0] as string;
+/** The stored id behind a confirmation's global id. */
+export function confirmationIdOf(id: string, field = 'confirmationId'): string {
+  return fromGlobalId(id, field, ['Confirmation']).parts[0] as string;
 }
+
+/** Reconciliation looks at the provider with the caller's own credentials. */
+const callFor = (context: Context) => (provider: Parameters<Context['callFor']>[0]) => context.callFor(provider);

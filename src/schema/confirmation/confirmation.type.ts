@@ -24,6 +24,7 @@ registerEnumType(ConfirmationOperationEnum, {
 
 export enum ConfirmationStatusEnum {
   PENDING = 'PENDING',
+  EXECUTING = 'EXECUTING',
   CONFIRMED = 'CONFIRMED',
   EXPIRED = 'EXPIRED',
   FAILED = 'FAILED',
@@ -34,12 +35,13 @@ registerEnumType(ConfirmationStatusEnum, {
   description: 'Where a confirmation stands.',
   valuesConfig: {
     PENDING: { description: 'Waiting for the TAN.' },
+    EXECUTING: { description: 'A confirm is running at the provider now.' },
     CONFIRMED: { description: 'The TAN was right and the operation ran.' },
     EXPIRED: { description: 'Not confirmed in time.' },
-    FAILED: { description: 'No attempts left, or the provider refused.' },
+    FAILED: { description: 'No attempts left, or the provider refused: the operation did not run.' },
     UNKNOWN: {
       description:
-        'The provider did not answer while executing (a timeout): the operation may or may not have run. Check the account before creating it again; the gateway never retries it by itself.',
+        "The provider's answer to the execution was lost (timeout, broken connection, 5xx, the executing instance died): the operation may or may not have run. The gateway keeps looking for evidence at the provider and moves it to CONFIRMED when it finds the operation; it never reports FAILED for an operation that may have run, and never executes it again by itself.",
     },
   },
 });
@@ -84,4 +86,11 @@ export class Confirmation {
 
   @Field(() => String, { nullable: true, description: 'Why it FAILED or is UNKNOWN, where it is.' })
   failureReason!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "How the status is known, where the provider's own answer did not say it: an execution CONFIRMED although its answer was unreadable, or found at the provider after it was UNKNOWN; what the gateway does about an UNKNOWN one.",
+  })
+  statusDetail!: string | null;
 }

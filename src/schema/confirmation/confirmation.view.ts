@@ -1,12 +1,15 @@
-import type { Confirmation as Stored } from '../../confirmations/confirmation';
 import type { Money } from '../../money';
+import { assumedResult } from '../../payments/assumed-result';
+import type { Confirmation as Stored, ConfirmationStatus } from '../../payments/confirmation';
+import { isExpired } from '../../payments/confirmation-machine';
+import type { PaymentResult } from '../../providers/payments';
 import { toGlobalId } from '../node/global-id';
 
 /** A stored confirmation as the schema's Confirmation shows it. */
 export interface ConfirmationView {
   id: string;
-  operation: Stored['operation'];
-  status: 'PENDING' | 'CONFIRMED' | 'EXPIRED' | 'FAILED' | 'UNKNOWN';
+  operation: Stored['pending']['operation'];
+  status: ConfirmationStatus | 'EXPIRED';
   provider: Stored['provider'];
   providerAccountId: string;
   tokenLength: number | null;
@@ -18,29 +21,64 @@ export interface ConfirmationView {
   note: string | null;
   endToEndId: string | null;
   failureReason: string | null;
+  statusDetail: string | null;
+}
+
+/** The order a result holds, whichever kind it is. */
+function orderOf(result: PaymentResult) {
+  switch (result.kind) {
+    case 'TRANSFER':
+      return result.transfer;
+    case 'STANDING_ORDER':
+      return result.standingOrder;
+    case 'TIMED_ORDER':
+      return result.timedOrder;
+    default: {
+      const never: never = result;
+      throw new Error(`unknown result ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function detailOf(stored: Stored): string | null {
+  const { state } = stored;
+  switch (state.status) {
+    case 'CONFIRMED':
+      return state.detail;
+    case 'UNKNOWN':
+      return state.nextCheckAt === null
+        ? 'The gateway found no evidence at the provider in time and stopped looking: check the account.'
+        : `The gateway is looking for the operation at the provider (next look at ${new Date(state.nextCheckAt).toISOString()}).`;
+    case 'EXECUTING':
+      return 'The provider is executing it now.';
+    case 'PENDING':
+    case 'FAILED':
+      return null;
+    default: {
+      const never: never = state;
+      throw new Error(`unknown state ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 export function toConfirmationView(stored: Stored, now = Date.now()): ConfirmationView {
-  const status =
-    stored.state === 'CONFIRMED' || stored.state === 'FAILED' || stored.state === 'UNKNOWN'
-      ? stored.state
-      : stored.state === 'PENDING' && stored.expiresAt <= now
-        ? 'EXPIRED'
-        : 'PENDING';
+  const order = orderOf(stored.state.status === 'CONFIRMED' ? stored.state.result : assumedResult(stored));
   return {
     id: toGlobalId('Confirmation', stored.provider, stored.id),
-    operation: stored.operation,
-    status,
+    operation: stored.pending.operation,
+    status: isExpired(stored, now) ? 'EXPIRED' : stored.state.status,
     provider: stored.provider,
     providerAccountId: stored.providerAccountId,
     tokenLength: stored.tokenLength,
     expiresAt: new Date(stored.expiresAt),
     attemptsLeft: stored.attemptsLeft,
-    recipient: stored.summary.recipient,
-    iban: stored.summary.iban,
-    amount: stored.summary.amount === null ? null : { minorUnits: stored.summary.amount, currency: 'EUR' },
-    note: stored.summary.note,
-    endToEndId: stored.summary.endToEndId,
-    failureReason: stored.failure?.message ?? null,
+    recipient: order.recipient,
+    iban: order.iban,
+    amount: order.amount,
+    note: order.note,
+    endToEndId: order.endToEndId,
+    failureReason:
+      stored.state.status === 'FAILED' || stored.state.status === 'UNKNOWN' ? stored.state.failure.message : null,
+    statusDetail: detailOf(stored),
   };
 }

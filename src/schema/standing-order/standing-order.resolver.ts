@@ -3,30 +3,25 @@ import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from 'typ
 
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import type { StandingOrderBody } from '../../providers/kontist/kontist-orders.client';
-import type { StandingOrderRecord } from '../../providers/kontist/kontist-orders.mapper';
+import type { StandingOrderChange, StandingOrderRecord } from '../../providers/payments';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';
-import { confirmationIdOf } from '../confirmation/confirmation.resolver';
 import { Confirmation } from '../confirmation/confirmation.type';
-import { toConfirmationView, type ConfirmationView } from '../confirmation/confirmation.view';
+import type { ConfirmationView } from '../confirmation/confirmation.view';
 import { fromGlobalId, toGlobalId } from '../node/global-id';
 import { orderAccount } from '../order-account';
 import { recordPartial } from '../partial';
-import { kontistPaymentAccount, paymentAccount } from '../payment-account';
+import { confirmPayment, startPayment } from '../payment-flow';
 import {
   checkAmount,
   checkEndToEndId,
-  checkIban,
   checkNotBefore,
   checkNotBeforeToday,
   checkNote,
-  checkRecipient,
+  checkTransferOrder,
 } from '../payment-rules';
 import { CreateStandingOrderInput, UpdateStandingOrderInput } from './standing-order.inputs';
 import { StandingOrder } from './standing-order.type';
-
-const OPERATIONS = ['CREATE_STANDING_ORDER', 'UPDATE_STANDING_ORDER', 'CANCEL_STANDING_ORDER'] as const;
 
 @Resolver(() => StandingOrder)
 export class StandingOrderResolver {
@@ -36,32 +31,18 @@ export class StandingOrderResolver {
     @Arg('input', () => CreateStandingOrderInput, { description: 'The standing order.' })
     input: CreateStandingOrderInput,
   ): Promise<ConfirmationView> {
-    return context.idempotent(context.callerKey, context.idempotencyKey, 'createStandingOrder', input, async () => {
+    return context.idempotent(context.callerKey, context.idempotencyKey, 'createStandingOrder', input, () => {
       const first = checkNotBeforeToday(input.firstExecutionDate, 'firstExecutionDate');
-      const body: StandingOrderBody = {
-        recipient: checkRecipient(input.recipient),
-        iban: checkIban(input.iban),
-        amount: checkAmount(input.amount),
-        note: checkNote(input.note),
-        e2eId: checkEndToEndId(input.endToEndId),
-        reoccurrence: input.reoccurrence,
-        firstExecutionDate: first.toISOString(),
-        lastExecutionDate:
-          checkNotBefore(input.lastExecutionDate, first, 'lastExecutionDate', 'firstExecutionDate')?.toISOString() ??
-          null,
-      };
-      const payment = await paymentAccount(context, input.accountId);
-      const { requestId } = await context.providers.kontistOrders.requestStandingOrder(
-        payment.call,
-        payment.account.providerAccountId,
-        { kind: 'create', body },
-      );
-      return pending(context, payment, 'CREATE_STANDING_ORDER', requestId, {
-        recipient: body.recipient ?? null,
-        iban: body.iban ?? null,
-        amount: body.amount ?? null,
-        note: body.note ?? null,
-        endToEndId: body.e2eId ?? null,
+      return startPayment(context, input.accountId, {
+        operation: 'CREATE_STANDING_ORDER',
+        order: {
+          ...checkTransferOrder(input),
+          reoccurrence: input.reoccurrence,
+          firstExecutionDate: first.toISOString(),
+          lastExecutionDate:
+            checkNotBefore(input.lastExecutionDate, first, 'lastExecutionDate', 'firstExecutionDate')?.toISOString() ??
+            null,
+        },
       });
     });
   }
@@ -78,38 +59,14 @@ export class StandingOrderResolver {
       'updateStandingOrder',
       { id, input },
       async () => {
-        const body: StandingOrderBody = {};
-        if (input.amount != null) {
-          body.amount = checkAmount(input.amount);
-        }
-        if (input.note !== undefined) {
-          body.note = checkNote(input.note);
-        }
-        if (input.endToEndId !== undefined) {
-          body.e2eId = checkEndToEndId(input.endToEndId);
-        }
-        if (input.reoccurrence != null) {
-          body.reoccurrence = input.reoccurrence;
-        }
-        if (input.lastExecutionDate) {
-          body.lastExecutionDate = checkNotBeforeToday(input.lastExecutionDate, 'lastExecutionDate').toISOString();
-        }
-        if (Object.keys(body).length === 0) {
-          throw new BadUserInputError('input', 'input must change at least one attribute.');
-        }
-        const { payment, order } = await activeOrder(context, id);
-        const { requestId } = await context.providers.kontistOrders.requestStandingOrder(
-          payment.call,
-          payment.account.providerAccountId,
-          { kind: 'update', id: order.providerStandingOrderId, body },
+        const change = checkChange(input);
+        const standingOrder = await activeOrder(context, id);
+        return startPayment(
+          context,
+          accountIdOf(id),
+          { operation: 'UPDATE_STANDING_ORDER', standingOrder, change },
+          'id',
         );
-        return pending(context, payment, 'UPDATE_STANDING_ORDER', requestId, {
-          recipient: order.recipient,
-          iban: order.iban,
-          amount: body.amount ?? order.amount.minorUnits,
-          note: body.note !== undefined ? body.note : order.note,
-          endToEndId: body.e2eId !== undefined ? body.e2eId : order.endToEndId,
-        });
       },
     );
   }
@@ -122,19 +79,8 @@ export class StandingOrderResolver {
     @Arg('id', () => ID, { description: "The standing order's id." }) id: string,
   ): Promise<ConfirmationView> {
     return context.idempotent(context.callerKey, context.idempotencyKey, 'cancelStandingOrder', { id }, async () => {
-      const { payment, order } = await activeOrder(context, id);
-      const { requestId } = await context.providers.kontistOrders.requestStandingOrder(
-        payment.call,
-        payment.account.providerAccountId,
-        { kind: 'cancel', id: order.providerStandingOrderId },
-      );
-      return pending(context, payment, 'CANCEL_STANDING_ORDER', requestId, {
-        recipient: order.recipient,
-        iban: order.iban,
-        amount: order.amount.minorUnits,
-        note: order.note,
-        endToEndId: order.endToEndId,
-      });
+      const standingOrder = await activeOrder(context, id);
+      return startPayment(context, accountIdOf(id), { operation: 'CANCEL_STANDING_ORDER', standingOrder }, 'id');
     });
   }
 
@@ -148,31 +94,27 @@ export class StandingOrderResolver {
     @Arg('authorizationToken', () => String, { description: 'The TAN from the SMS.' }) authorizationToken: string,
   ): Promise<StandingOrderRecord> {
     const args = { confirmationId, authorizationToken };
-    return context.idempotent(context.callerKey, context.idempotencyKey, 'confirmStandingOrder', args, () =>
-      context.confirmations.confirm(
-        confirmationIdOf(confirmationId),
-        context.callerKey,
-        OPERATIONS,
-        authorizationToken,
-        (stored) =>
-          context.providers.kontistOrders.confirmStandingOrder(
-            context.callFor('KONTIST'),
-            stored.providerAccountId,
-            (stored.execution as { requestId: string }).requestId,
-            authorizationToken,
-          ),
-      ),
-    );
+    return context.idempotent(context.callerKey, context.idempotencyKey, 'confirmStandingOrder', args, async () => {
+      const result = await confirmPayment(context, confirmationId, authorizationToken, [
+        'CREATE_STANDING_ORDER',
+        'UPDATE_STANDING_ORDER',
+        'CANCEL_STANDING_ORDER',
+      ]);
+      if (result.kind !== 'STANDING_ORDER') {
+        throw new Error(`a standing order's confirmation produced a ${result.kind}`);
+      }
+      return result.standingOrder;
+    });
   }
 
   @FieldResolver(() => ID, { description: "The standing order's opaque global id." })
   id(@Root() order: StandingOrderRecord): string {
-    return toGlobalId('StandingOrder', 'KONTIST', order.providerAccountId, order.providerStandingOrderId);
+    return toGlobalId('StandingOrder', order.provider, order.providerAccountId, order.providerStandingOrderId);
   }
 
   @FieldResolver(() => Account, { description: 'The account the money is sent from.' })
   account(@Ctx() context: Context, @Root() order: StandingOrderRecord): Promise<AccountRecord> {
-    return orderAccount(context, order.providerAccountId);
+    return orderAccount(context, order.providerAccountId, order.provider);
   }
 }
 
@@ -186,14 +128,12 @@ export class AccountStandingOrdersResolver {
     @Info() info: GraphQLResolveInfo,
     @Root() account: AccountRecord,
   ): Promise<StandingOrderRecord[]> {
-    if (account.provider !== 'KONTIST') {
+    const provider = context.providers.payments[account.provider];
+    if (!provider) {
       return [];
     }
     try {
-      return await context.providers.kontistOrders.standingOrders(
-        context.callFor('KONTIST'),
-        account.providerAccountId,
-      );
+      return await provider.standingOrders(context.callFor(account.provider), account.providerAccountId);
     } catch (error) {
       recordPartial(context, info, error);
       return [];
@@ -207,15 +147,20 @@ export async function findStandingOrder(
   id: string,
   field: string,
 ): Promise<StandingOrderRecord | null> {
-  const { parts } = fromGlobalId(id, field, ['StandingOrder']);
+  const { provider, parts } = fromGlobalId(id, field, ['StandingOrder']);
   const [accountId, orderId] = parts as [string, string];
-  const orders = await context.providers.kontistOrders.standingOrders(context.callFor('KONTIST'), accountId);
+  const payments = context.providers.payments[provider];
+  const orders = payments ? await payments.standingOrders(context.callFor(provider), accountId) : [];
   return orders.find((order) => order.providerStandingOrderId === orderId) ?? null;
 }
 
-async function activeOrder(context: Context, id: string) {
-  const { parts } = fromGlobalId(id, 'id', ['StandingOrder']);
-  const payment = await kontistPaymentAccount(context, parts[0] as string, 'id');
+/** The account global id of a standing order's global id. */
+function accountIdOf(id: string): string {
+  const { provider, parts } = fromGlobalId(id, 'id', ['StandingOrder']);
+  return toGlobalId('Account', provider, parts[0] as string);
+}
+
+async function activeOrder(context: Context, id: string): Promise<StandingOrderRecord> {
   const order = await findStandingOrder(context, id, 'id');
   if (!order) {
     throw new NotFoundError('No such standing order.');
@@ -223,24 +168,29 @@ async function activeOrder(context: Context, id: string) {
   if (order.status !== 'ACTIVE') {
     throw new BadUserInputError('id', `id is a ${order.status} standing order: only ACTIVE ones can change.`);
   }
-  return { payment, order };
+  return order;
 }
 
-async function pending(
-  context: Context,
-  payment: Awaited<ReturnType<typeof paymentAccount>>,
-  operation: (typeof OPERATIONS)[number],
-  requestId: string,
-  summary: Parameters<Context['confirmations']['create']>[0]['summary'],
-): Promise<ConfirmationView> {
-  const confirmation = await context.confirmations.create({
-    operation,
-    account: payment.account,
-    callerKey: payment.callerKey,
-    execution: { requestId },
-    summary,
-    // Kontist's standing-order answers do not tell the TAN's length.
-    tokenLength: null,
-  });
-  return toConfirmationView(confirmation);
+/** What an update changes, checked against the input rules; at least one attribute. */
+function checkChange(input: UpdateStandingOrderInput): StandingOrderChange {
+  const change: StandingOrderChange = {};
+  if (input.amount != null) {
+    change.amount = checkAmount(input.amount);
+  }
+  if (input.note !== undefined) {
+    change.note = checkNote(input.note);
+  }
+  if (input.endToEndId !== undefined) {
+    change.endToEndId = checkEndToEndId(input.endToEndId);
+  }
+  if (input.reoccurrence != null) {
+    change.reoccurrence = input.reoccurrence;
+  }
+  if (input.lastExecutionDate) {
+    change.lastExecutionDate = checkNotBeforeToday(input.lastExecutionDate, 'lastExecutionDate').toISOString();
+  }
+  if (Object.keys(change).length === 0) {
+    throw new BadUserInputError('input', 'input must change at least one attribute.');
+  }
+  return change;
 }

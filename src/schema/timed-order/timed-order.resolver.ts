@@ -3,17 +3,17 @@ import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from 'typ
 
 import type { Context } from '../../context';
 import { BadUserInputError, ProviderError } from '../../errors';
-import type { TimedOrderRecord } from '../../providers/kontist/kontist-orders.mapper';
+import type { TimedOrderRecord } from '../../providers/payments';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';
-import { confirmationIdOf } from '../confirmation/confirmation.resolver';
 import { Confirmation } from '../confirmation/confirmation.type';
-import { toConfirmationView, type ConfirmationView } from '../confirmation/confirmation.view';
+import type { ConfirmationView } from '../confirmation/confirmation.view';
 import { fromGlobalId, toGlobalId } from '../node/global-id';
 import { orderAccount } from '../order-account';
 import { recordPartial } from '../partial';
-import { kontistPaymentAccount, paymentAccount } from '../payment-account';
-import { checkAmount, checkEndToEndId, checkFuture, checkIban, checkNote, checkRecipient } from '../payment-rules';
+import { orderPaymentAccount } from '../payment-account';
+import { confirmPayment, startPayment } from '../payment-flow';
+import { checkFuture, checkTransferOrder } from '../payment-rules';
 import { CreateTimedOrderInput } from './create-timed-order.input';
 import { TimedOrder } from './timed-order.type';
 
@@ -24,33 +24,15 @@ export class TimedOrderResolver {
     @Ctx() context: Context,
     @Arg('input', () => CreateTimedOrderInput, { description: 'The timed order.' }) input: CreateTimedOrderInput,
   ): Promise<ConfirmationView> {
-    return context.idempotent(context.callerKey, context.idempotencyKey, 'createTimedOrder', input, async () => {
-      const body = {
-        recipient: checkRecipient(input.recipient),
-        iban: checkIban(input.iban),
-        amount: checkAmount(input.amount),
-        note: checkNote(input.note),
-        e2eId: checkEndToEndId(input.endToEndId),
-        date: checkFuture(input.executeAt, 'executeAt').toISOString(),
-      };
-      const { account, call, callerKey } = await paymentAccount(context, input.accountId);
-      const order = await context.providers.kontistOrders.createTimedOrder(call, account.providerAccountId, body);
-      const confirmation = await context.confirmations.create({
+    return context.idempotent(context.callerKey, context.idempotencyKey, 'createTimedOrder', input, () =>
+      startPayment(context, input.accountId, {
         operation: 'CREATE_TIMED_ORDER',
-        account,
-        callerKey,
-        execution: { timedOrderId: order.providerTimedOrderId },
-        summary: {
-          recipient: body.recipient,
-          iban: body.iban,
-          amount: body.amount,
-          note: body.note,
-          endToEndId: body.e2eId,
+        order: {
+          ...checkTransferOrder(input),
+          executeAt: checkFuture(input.executeAt, 'executeAt').toISOString(),
         },
-        tokenLength: null,
-      });
-      return toConfirmationView(confirmation);
-    });
+      }),
+    );
   }
 
   @Mutation(() => TimedOrder, { description: 'Step 2: schedules the registered timed order with the TAN.' })
@@ -60,21 +42,13 @@ export class TimedOrderResolver {
     @Arg('authorizationToken', () => String, { description: 'The TAN from the SMS.' }) authorizationToken: string,
   ): Promise<TimedOrderRecord> {
     const args = { confirmationId, authorizationToken };
-    return context.idempotent(context.callerKey, context.idempotencyKey, 'confirmTimedOrder', args, () =>
-      context.confirmations.confirm(
-        confirmationIdOf(confirmationId),
-        context.callerKey,
-        ['CREATE_TIMED_ORDER'],
-        authorizationToken,
-        (stored) =>
-          context.providers.kontistOrders.confirmTimedOrder(
-            context.callFor('KONTIST'),
-            stored.providerAccountId,
-            (stored.execution as { timedOrderId: string }).timedOrderId,
-            authorizationToken,
-          ),
-      ),
-    );
+    return context.idempotent(context.callerKey, context.idempotencyKey, 'confirmTimedOrder', args, async () => {
+      const result = await confirmPayment(context, confirmationId, authorizationToken, ['CREATE_TIMED_ORDER']);
+      if (result.kind !== 'TIMED_ORDER') {
+        throw new Error(`a timed order's confirmation produced a ${result.kind}`);
+      }
+      return result.timedOrder;
+    });
   }
 
   @Mutation(() => TimedOrder, { description: 'Cancels a SCHEDULED timed order; no TAN is needed.' })
@@ -83,13 +57,15 @@ export class TimedOrderResolver {
     @Arg('id', () => ID, { description: "The timed order's id." }) id: string,
   ): Promise<TimedOrderRecord> {
     return context.idempotent(context.callerKey, context.idempotencyKey, 'cancelTimedOrder', { id }, async () => {
-      const { parts } = fromGlobalId(id, 'id', ['TimedOrder']);
-      const [accountId, orderId] = parts as [string, string];
-      const { call } = await kontistPaymentAccount(context, accountId, 'id');
+      const { provider, call, account } = await orderPaymentAccount(context, id, 'id');
       try {
-        return await context.providers.kontistOrders.cancelTimedOrder(call, accountId, orderId);
+        return await provider.cancelTimedOrder(
+          call,
+          account.providerAccountId,
+          fromGlobalId(id, 'id').parts[1] as string,
+        );
       } catch (error) {
-        if (error instanceof ProviderError && error.reason === 'timed_order_not_scheduled') {
+        if (error instanceof ProviderError && error.extensions.reason === 'TIMED_ORDER_NOT_SCHEDULED') {
           throw new BadUserInputError('id', 'id is not a SCHEDULED timed order: only those can be canceled.');
         }
         throw error;
@@ -99,12 +75,12 @@ export class TimedOrderResolver {
 
   @FieldResolver(() => ID, { description: "The timed order's opaque global id." })
   id(@Root() order: TimedOrderRecord): string {
-    return toGlobalId('TimedOrder', 'KONTIST', order.providerAccountId, order.providerTimedOrderId);
+    return toGlobalId('TimedOrder', order.provider, order.providerAccountId, order.providerTimedOrderId);
   }
 
   @FieldResolver(() => Account, { description: 'The account the money is sent from.' })
   account(@Ctx() context: Context, @Root() order: TimedOrderRecord): Promise<AccountRecord> {
-    return orderAccount(context, order.providerAccountId);
+    return orderAccount(context, order.providerAccountId, order.provider);
   }
 }
 
@@ -118,11 +94,12 @@ export class AccountTimedOrdersResolver {
     @Info() info: GraphQLResolveInfo,
     @Root() account: AccountRecord,
   ): Promise<TimedOrderRecord[]> {
-    if (account.provider !== 'KONTIST') {
+    const provider = context.providers.payments[account.provider];
+    if (!provider) {
       return [];
     }
     try {
-      return await context.providers.kontistOrders.timedOrders(context.callFor('KONTIST'), account.providerAccountId);
+      return await provider.timedOrders(context.callFor(account.provider), account.providerAccountId);
     } catch (error) {
       recordPartial(context, info, error);
       return [];
@@ -132,8 +109,9 @@ export class AccountTimedOrdersResolver {
 
 /** A SCHEDULED timed order by global id; null otherwise (Kontist lists no others). */
 export async function findTimedOrder(context: Context, id: string, field: string): Promise<TimedOrderRecord | null> {
-  const { parts } = fromGlobalId(id, field, ['TimedOrder']);
+  const { provider, parts } = fromGlobalId(id, field, ['TimedOrder']);
   const [accountId, orderId] = parts as [string, string];
-  const orders = await context.providers.kontistOrders.timedOrders(context.callFor('KONTIST'), accountId);
+  const payments = context.providers.payments[provider];
+  const orders = payments ? await payments.timedOrders(context.callFor(provider), accountId) : [];
   return orders.find((order) => order.providerTimedOrderId === orderId) ?? null;
 }

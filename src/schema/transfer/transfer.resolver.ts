@@ -2,21 +2,20 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 
 import type { Context } from '../../context';
 import { NotFoundError } from '../../errors';
-import type { KontistTransferRequest } from '../../providers/kontist/kontist-orders.payloads';
-import type { TransferRecord } from '../../providers/kontist/kontist-orders.mapper';
+import type { TransferRecord } from '../../providers/payments';
 import type { AccountRecord } from '../../providers/provider';
+import { Account } from '../account/account.type';
 import { confirmationIdOf } from '../confirmation/confirmation.resolver';
 import { Confirmation } from '../confirmation/confirmation.type';
-import { toConfirmationView, type ConfirmationView } from '../confirmation/confirmation.view';
-import { orderAccount } from '../order-account';
+import type { ConfirmationView } from '../confirmation/confirmation.view';
 import { fromGlobalId, toGlobalId } from '../node/global-id';
-import { paymentAccount } from '../payment-account';
-import { checkAmount, checkEndToEndId, checkIban, checkNote, checkRecipient } from '../payment-rules';
-import { Account } from '../account/account.type';
+import { orderAccount } from '../order-account';
+import { confirmPayment, startPayment } from '../payment-flow';
+import { checkTransferOrder } from '../payment-rules';
 import { CreateTransferInput } from './create-transfer.input';
 import { Transfer } from './transfer.type';
 
-/** A transfer with the confirmation that executed it: Kontist cannot be asked for it later. */
+/** A transfer with the confirmation that executed it: the provider cannot be asked for it later. */
 export type ExecutedTransfer = TransferRecord & { confirmationId: string };
 
 @Resolver(() => Transfer)
@@ -26,30 +25,12 @@ export class TransferResolver {
     @Ctx() context: Context,
     @Arg('input', () => CreateTransferInput, { description: 'The transfer.' }) input: CreateTransferInput,
   ): Promise<ConfirmationView> {
-    return context.idempotent(context.callerKey, context.idempotencyKey, 'createTransfer', input, async () => {
-      const request: KontistTransferRequest = {
-        recipient: checkRecipient(input.recipient),
-        iban: checkIban(input.iban),
-        amount: checkAmount(input.amount),
-        note: checkNote(input.note),
-        e2eId: checkEndToEndId(input.endToEndId),
-      };
-      const { account, call, callerKey } = await paymentAccount(context, input.accountId);
-      const { transferId, tokenLength } = await context.providers.kontistOrders.registerTransfer(
-        call,
-        account.providerAccountId,
-        request,
-      );
-      const confirmation = await context.confirmations.create({
+    return context.idempotent(context.callerKey, context.idempotencyKey, 'createTransfer', input, () =>
+      startPayment(context, input.accountId, {
         operation: 'CREATE_TRANSFER',
-        account,
-        callerKey,
-        execution: { transferId, request },
-        summary: { ...request, endToEndId: request.e2eId },
-        tokenLength,
-      });
-      return toConfirmationView(confirmation);
-    });
+        order: checkTransferOrder(input),
+      }),
+    );
   }
 
   @Mutation(() => Transfer, { description: 'Step 2: executes the registered transfer with the TAN.' })
@@ -59,32 +40,20 @@ export class TransferResolver {
     @Arg('authorizationToken', () => String, { description: 'The TAN from the SMS.' }) authorizationToken: string,
   ): Promise<ExecutedTransfer> {
     const args = { confirmationId, authorizationToken };
-    return context.idempotent(context.callerKey, context.idempotencyKey, 'confirmTransfer', args, () =>
-      context.confirmations.confirm(
-        confirmationIdOf(confirmationId),
-        context.callerKey,
-        ['CREATE_TRANSFER'],
-        authorizationToken,
-        async (pending) => {
-          const { transferId, request } = pending.execution as { transferId: string; request: KontistTransferRequest };
-          const transfer = await context.providers.kontistOrders.confirmTransfer(
-            context.callFor('KONTIST'),
-            pending.providerAccountId,
-            transferId,
-            request,
-            authorizationToken,
-          );
-          return { ...transfer, confirmationId: pending.id };
-        },
-      ),
-    );
+    return context.idempotent(context.callerKey, context.idempotencyKey, 'confirmTransfer', args, async () => {
+      const result = await confirmPayment(context, confirmationId, authorizationToken, ['CREATE_TRANSFER']);
+      if (result.kind !== 'TRANSFER') {
+        throw new Error(`a transfer's confirmation produced a ${result.kind}`);
+      }
+      return { ...result.transfer, confirmationId: confirmationIdOf(confirmationId) };
+    });
   }
 
   @FieldResolver(() => ID, { description: "The transfer's opaque global id." })
   id(@Root() transfer: ExecutedTransfer): string {
     return toGlobalId(
       'Transfer',
-      'KONTIST',
+      transfer.provider,
       transfer.providerAccountId,
       transfer.providerTransferId,
       transfer.confirmationId,
@@ -93,7 +62,7 @@ export class TransferResolver {
 
   @FieldResolver(() => Account, { description: 'The account the money is sent from.' })
   account(@Ctx() context: Context, @Root() transfer: ExecutedTransfer): Promise<AccountRecord> {
-    return orderAccount(context, transfer.providerAccountId);
+    return orderAccount(context, transfer.providerAccountId, transfer.provider);
   }
 }
 
@@ -102,9 +71,9 @@ export async function findTransfer(context: Context, id: string, field: string):
   const { parts } = fromGlobalId(id, field, ['Transfer']);
   const [, transferId, confirmationId] = parts as [string, string, string];
   try {
-    const stored = await context.confirmations.find(confirmationId, context.callerKey);
-    const result = stored.state === 'CONFIRMED' ? (stored.result as ExecutedTransfer | undefined) : undefined;
-    return result?.providerTransferId === transferId ? result : null;
+    const { state } = await context.payments.find(confirmationId, context.callerKey);
+    const transfer = state.status === 'CONFIRMED' && state.result.kind === 'TRANSFER' ? state.result.transfer : null;
+    return transfer?.providerTransferId === transferId ? { ...transfer, confirmationId } : null;
   } catch (error) {
     if (error instanceof NotFoundError) {
       return null;
