@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 
 import { z } from 'zod';
 
@@ -14,6 +15,8 @@ export interface ProviderEndpoint {
 export interface Config {
   /** @default 4000 */
   port: number;
+  /** The address the gateway listens on: an IP address or `localhost`. @default 127.0.0.1 */
+  host: string;
   /** Start the embedded sandbox. @default true unless a provider URL is set */
   sandbox: boolean;
   /** @default 4010 */
@@ -115,13 +118,31 @@ const origins = z
       .map((o) => o.trim())
       .filter(Boolean),
   )
-  .refine((list) => list.every((o) => o === '*' || URL.canParse(o)), 'must be a comma-separated list of origins');
+  .refine(
+    (list) => list.every((o) => o === '*' || isOrigin(o)),
+    'must be a comma-separated list of origins with a scheme, e.g. https://app.example.com (no path)',
+  );
+const host = z
+  .string()
+  .refine(
+    (v) => v === 'localhost' || isIP(v) !== 0,
+    'must be an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::) or localhost',
+  );
+
+/** `https://app.example.com:8443`: what a browser sends as Origin; `localhost:3000` never matches one. */
+function isOrigin(value: string): boolean {
+  if (!/^https?:\/\/[^/?#\s]+$/i.test(value) || !URL.canParse(value)) {
+    return false;
+  }
+  return new URL(value).origin === value.toLowerCase().replace(/\/$/, '');
+}
 
 /** Variables whose values never appear in an error message. */
 const secretVariables = new Set(['KONTOMATIK_API_KEY', 'KONTIST_CLIENT_SECRET', 'REDIS_URL', 'STATE_SECRET']);
 
 const variables = {
   PORT: int(0, 65535).default(4000),
+  HOST: host.default('127.0.0.1'),
   SANDBOX: onOff.optional(),
   SANDBOX_PORT: int(0, 65535).default(4010),
   SANDBOX_IMPORT_MS: int(0, 3_600_000).default(3000),
@@ -194,6 +215,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const unset = !kontistUrl ? 'KONTIST_URL' : !bankimportUrl ? 'BANKIMPORT_URL' : 'KONTOMATIK_URL';
     throw new ConfigError(`Invalid configuration: ${unset} must be set when SANDBOX is off.`);
   }
+  const importPollMs = read('IMPORT_POLL_MS');
+  const importPollMaxMs = read('IMPORT_POLL_MAX_MS');
+  if (importPollMs > importPollMaxMs) {
+    throw new ConfigError(
+      `Invalid configuration: IMPORT_POLL_MS (${importPollMs}) must not be above IMPORT_POLL_MAX_MS (${importPollMaxMs}).`,
+    );
+  }
   const redisUrl = read('REDIS_URL');
   const stateSecret = read('STATE_SECRET');
   if (!stateSecret && redisUrl && !sandbox) {
@@ -205,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     port: read('PORT'),
+    host: read('HOST'),
     sandbox,
     sandboxPort,
     sandboxImportMs: read('SANDBOX_IMPORT_MS'),
@@ -233,8 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: read('LOG_LEVEL'),
     circuitFailures: read('CIRCUIT_FAILURES'),
     circuitHalfOpenMs: read('CIRCUIT_HALF_OPEN_MS'),
-    importPollMs: read('IMPORT_POLL_MS'),
-    importPollMaxMs: read('IMPORT_POLL_MAX_MS'),
+    importPollMs,
+    importPollMaxMs,
     importLeaseMs: read('IMPORT_LEASE_MS'),
     importUnavailableAfterMs: read('IMPORT_UNAVAILABLE_AFTER_MS'),
     importUnwatchedMs: read('IMPORT_UNWATCHED_MS'),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { ConfigError, loadConfig, type Config } from './config';
-import { createSandbox, type Sandbox } from './sandbox/sandbox';
+import type * as SandboxModule from './sandbox/sandbox';
 import { createServer } from './server';
 
 /** The only place that starts things: config → sandbox (if on) → gateway → signals. */
@@ -17,8 +17,10 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let sandbox: Sandbox | undefined;
+  let sandbox: SandboxModule.Sandbox | undefined;
   if (config.sandbox) {
+    // Loaded only when it runs: a production start never loads the simulated banks.
+    const { createSandbox } = require('./sandbox/sandbox') as typeof SandboxModule;
     sandbox = createSandbox({ transactions: config.sandboxTransactions, importMs: config.sandboxImportMs });
     const base = await sandbox.listen(config.sandboxPort);
     config = withSandboxUrls(config, base, process.env);
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   }
 
   const gateway = await createServer(config);
-  const url = await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  const url = await gateway.listen(config.port, config.host);
   console.log(`Gateway on ${url}/graphql (open it in a browser for GraphiQL)`);
 
   const shutdown = async (signal: string) => {

@@ -249,12 +249,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     logger,
     metrics,
     providers,
-    listen(port = config.port, host = '127.0.0.1') {
+    listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
-          resolve(`http://${host}:${address.port}`);
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
         });
       });
     },

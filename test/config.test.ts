@@ -21,6 +21,7 @@ describe('loadConfig', () => {
   it("defaults to the contract's configuration with the embedded sandbox", () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
+      host: '127.0.0.1',
       sandbox: true,
       sandboxPort: 4010,
       sandboxImportMs: 3000,
@@ -150,13 +151,38 @@ describe('loadConfig', () => {
     ['TRANSACTION_POLL_MS', '10'],
     ['INTROSPECTION', 'yes'],
     ['CORS_ORIGINS', 'not an origin'],
+    ['CORS_ORIGINS', 'localhost:3000'],
+    ['CORS_ORIGINS', 'https://app.example.com/path'],
     ['CIRCUIT_FAILURES', '0'],
+    ['HOST', 'not.a.host'],
+    ['HOST', '999.1.1.1'],
   ])('refuses %s=%p with one line naming it', (name, value) => {
     const error = configError({ [name]: value });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain(name);
     expect(error.message).toContain(JSON.stringify(value));
     expect(error.message).not.toContain('\n');
+  });
+
+  it('listens on 127.0.0.1 unless HOST names an IP address or localhost', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
+  it('takes origins with a scheme, as browsers send them', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.com:8443,http://[::1]:3000' }).corsOrigins).toEqual([
+      'https://app.example.com:8443',
+      'http://[::1]:3000',
+    ]);
+  });
+
+  it('refuses a first import poll wait above the longest one', () => {
+    expect(configError({ IMPORT_POLL_MS: '6000', IMPORT_POLL_MAX_MS: '5000' }).message).toBe(
+      'Invalid configuration: IMPORT_POLL_MS (6000) must not be above IMPORT_POLL_MAX_MS (5000).',
+    );
+    expect(loadConfig({ IMPORT_POLL_MS: '5000', IMPORT_POLL_MAX_MS: '5000' }).importPollMs).toBe(5000);
   });
 
   it('says what a port must be', () => {

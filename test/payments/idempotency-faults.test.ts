@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 
-import type { Redis } from 'ioredis';
-
 import { createIdempotent } from '../../src/payments/idempotency';
 import { createRedisIdempotencyStore } from '../../src/payments/idempotency-store';
 import { GatewayError, ProviderUnavailableError, ServiceUnavailableError } from '../../src/errors';

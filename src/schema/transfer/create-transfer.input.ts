@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { InputType } from 'type-graphql';
 
 import { PaymentOrderInput } from '../payment-order.type';
 
