@@ -64,6 +64,8 @@ export interface Config {
   maxUpstreamCalls: number;
   /** 0 turns it off. @default 600 */
   rateLimitPerMinute: number;
+  /** Open connections at once (HTTP and WebSocket); more are refused. @default 10000 */
+  maxConnections: number;
   /** Browser origins allowed; `undefined` means any origin on localhost or 127.0.0.1. */
   corsOrigins: string[] | undefined;
   /** @default true */
@@ -169,6 +171,7 @@ const variables = {
   MAX_BODY_BYTES: int(1024, 1_073_741_824).default(1_048_576),
   MAX_UPSTREAM_CALLS: int(1, 100_000).default(100),
   RATE_LIMIT_PER_MINUTE: int(0, 10_000_000).default(600),
+  MAX_CONNECTIONS: int(1, 1_000_000).default(10_000),
   CORS_ORIGINS: origins.optional(),
   INTROSPECTION: onOff.default(true),
   LOG_LEVEL: z
@@ -257,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: read('MAX_BODY_BYTES'),
     maxUpstreamCalls: read('MAX_UPSTREAM_CALLS'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE'),
+    maxConnections: read('MAX_CONNECTIONS'),
     corsOrigins: read('CORS_ORIGINS'),
     introspection: read('INTROSPECTION'),
     logLevel: read('LOG_LEVEL'),

@@ -59,7 +59,23 @@ export interface ServerOptions {
   logger?: Logger;
   /** Show the sandbox's demo credentials in GraphiQL. */
   demoHeaders?: boolean;
+  /** The HTTP server's clocks; the contract's by default (tests shorten them). */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
+
+/** How long a client may take (CONTRACT.md, Operations). */
+export interface HttpTimeouts {
+  /** Until the request's headers are in. @default 30000 */
+  headersMs: number;
+  /** Until the whole request is in. @default 60000 */
+  requestMs: number;
+  /** How often stalled requests are looked for: none outlives requestMs by more. @default 5000 */
+  checkEveryMs: number;
+  /** An idle keep-alive connection is closed after this. @default 5000 */
+  keepAliveMs: number;
+}
+
+const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 30_000, requestMs: 60_000, checkEveryMs: 5000, keepAliveMs: 5000 };
 
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<GatewayServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -126,7 +142,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   app.disable('x-powered-by');
   // A GraphQL answer is never fetched conditionally; hashing every body for an ETag is waste.
   app.set('etag', false);
-  const httpServer = http.createServer();
+  const timeouts = { ...HTTP_TIMEOUTS, ...options.httpTimeouts };
+  const httpServer = http.createServer({
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+  });
+  // A client gets at most this many requests on one connection, then a fresh one.
+  httpServer.maxRequestsPerSocket = 1000;
+  httpServer.maxConnections = config.maxConnections;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const wsCleanup = useServer(
     websocketOptions({
@@ -217,6 +242,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use((req, res) => {
+    res.status(404).json({ error: `Not found: ${req.method} ${req.path}. GraphQL is served at /graphql.` });
   });
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 1048576,
       maxUpstreamCalls: 100,
       rateLimitPerMinute: 600,
+      maxConnections: 10000,
       corsOrigins: undefined,
       importLeaseMs: 10000,
       importPollMaxMs: 5000,
