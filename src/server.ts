@@ -149,8 +149,6 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     connectionsCheckingInterval: timeouts.checkEveryMs,
     keepAliveTimeout: timeouts.keepAliveMs,
   });
-  // A client gets at most this many requests on one connection, then a fresh one.
-  httpServer.maxRequestsPerSocket = 1000;
   httpServer.maxConnections = config.maxConnections;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const wsCleanup = useServer(

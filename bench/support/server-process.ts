@@ -77,9 +77,10 @@ async function start(spec: ServerSpec): Promise<{ url: string; close(): Promise<
       const gateway = await createServer(config);
       return { url: await gateway.listen(0), close: () => gateway.stop() };
     }
-    case 'bare-apollo': {
+    case 'bare-apollo':
+    case 'bare-apollo-axios': {
       const { createBareApollo } = require('../baselines/bare-apollo') as typeof BareApolloModule;
-      const bare = await createBareApollo(spec.sandboxUrl);
+      const bare = await createBareApollo(spec.sandboxUrl, spec.role === 'bare-apollo' ? 'node:http' : 'axios');
       return { url: await bare.listen(0), close: () => bare.close() };
     }
     case 'proxy': {

@@ -16,7 +16,7 @@ export type ServerSpec =
       env: Record<string, string>;
       sampleRssMs?: number;
     }
-  | { role: 'bare-apollo' | 'proxy'; sandboxUrl: string; sampleRssMs?: number };
+  | { role: 'bare-apollo' | 'bare-apollo-axios' | 'proxy'; sandboxUrl: string; sampleRssMs?: number };
 
 export type ParentMessage =
   | {

@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
 import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
 import { spendUpstreamCall } from '../limits/upstream-calls';
 import type { Metrics } from '../metrics';
+import { createLeanAdapter } from './http-adapter';
 import type { ProviderName } from './provider-name';
 
 /** Replies larger than this are refused unread: a provider never needs more. */
@@ -116,6 +117,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     validateStatus: () => true,
     // Without a proxy in the environment at start, axios need not look for one on every call.
     ...(hasEnvProxy() ? {} : { proxy: false as const }),
+    adapter: createLeanAdapter({ httpAgent, httpsAgent, maxBytes: MAX_REPLY_BYTES, viaProxy: hasEnvProxy() }),
   });
   const breaker: CircuitBreakerPolicy = circuitBreaker(
     handleWhen((error) => error instanceof ProviderUnavailableError),
