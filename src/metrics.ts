@@ -6,6 +6,7 @@ export interface Metrics {
   readonly httpRequests: Counter<'method' | 'status'>;
   readonly operations: Histogram<'type' | 'outcome'>;
   readonly upstreamCalls: Histogram<'provider' | 'outcome'>;
+  readonly upstreamDeduplicated: Counter<'provider'>;
   readonly circuitState: Gauge<'provider'>;
   readonly openSubscriptions: Gauge;
   readonly activePollers: Gauge<'kind'>;
@@ -35,6 +36,12 @@ export function createMetrics(): Metrics {
       help: 'Calls to providers by provider and outcome.',
       labelNames: ['provider', 'outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    upstreamDeduplicated: new Counter({
+      name: 'gateway_upstream_deduplicated_total',
+      help: 'Reads that joined an identical call already in flight instead of calling the provider again.',
+      labelNames: ['provider'],
       registers: [registry],
     }),
     circuitState: new Gauge({

@@ -91,6 +91,13 @@ export interface UpstreamRequest<T> {
 
 export type CircuitStateName = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
+/** A provider's 2xx answer, unparsed. */
+interface Reply {
+  body: string;
+  status: number;
+  contentType: string;
+}
+
 /** One provider's HTTP connection: keep-alive, timeouts, circuit, fault mapping. */
 export interface Upstream {
   readonly provider: ProviderName;
@@ -153,7 +160,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   metrics.circuitState.set({ provider }, 0);
   breaker.onStateChange(() => metrics.circuitState.set({ provider }, circuitValue[circuit()]));
 
-  async function send<T>(request: UpstreamRequest<T>, deadline: number): Promise<T> {
+  async function send(request: UpstreamRequest<unknown>, deadline: number): Promise<Reply> {
     // One controller and one timer per call: AbortSignal.timeout and AbortSignal.any cost
     // several times more on every call, and the timeout covers the whole reply (axios's own
     // `timeout` is a socket idle timer, which a provider dripping its answer never trips).
@@ -204,52 +211,115 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
       throw error;
     }
+    return { body, status: response.status, contentType: String(response.headers['content-type'] ?? '') };
+  }
+
+  /** One call through the policies, measured and logged. */
+  async function call(request: UpstreamRequest<unknown>, signal: AbortSignal | undefined): Promise<Reply> {
+    const started = process.hrtime.bigint();
+    let outcome = 'ok';
     try {
-      return request.parse(body, String(response.headers['content-type'] ?? ''));
+      // Only reads are retried: a POST or PUT may move money or spend a TAN.
+      const write = isWrite(request.method);
+      const deadline = Date.now() + options.timeoutMs;
+      const result = await (write ? writePolicy : readPolicy).execute(
+        () => send({ ...request, signal }, deadline),
+        write ? undefined : signal,
+      );
+      lastCallFailed = false;
+      return result;
     } catch (error) {
-      throw new UnreadableAnswerError(provider, describe(error), response.status);
+      const mapped =
+        error instanceof BrokenCircuitError
+          ? new ProviderUnavailableError(provider, 'its circuit is open after repeated failures', false)
+          : error instanceof BulkheadRejectedError
+            ? new ProviderUnavailableError(provider, 'too many calls to it are waiting already', false)
+            : error instanceof TaskCancelledError
+              ? new CallCanceledError(provider)
+              : error;
+      outcome = outcomeOf(mapped);
+      if (mapped instanceof ProviderUnavailableError) {
+        lastCallFailed = true;
+      }
+      throw mapped;
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.upstreamCalls.observe({ provider, outcome }, seconds);
+      if (logger.isLevelEnabled('debug')) {
+        logger.debug(
+          { provider, method: request.method, path: request.path, outcome, ms: Math.round(seconds * 1000) },
+          'upstream call',
+        );
+      }
     }
+  }
+
+  /**
+   * Identical reads in flight share one call (same path, parameters and headers, the
+   * credentials included): N clients asking the same at once cost the provider one
+   * request. Each keeps its own cancellation; the call stops only when all have gone.
+   */
+  const flights = new Map<string, { reply: Promise<Reply>; callers: number; controller: AbortController }>();
+  function sharedRead(request: UpstreamRequest<unknown>): Promise<Reply> {
+    const key = JSON.stringify([request.path, request.params ?? null, request.headers ?? null]);
+    let flight = flights.get(key);
+    if (flight) {
+      metrics.upstreamDeduplicated.inc({ provider });
+    } else {
+      const controller = new AbortController();
+      const reply = call(request, controller.signal).finally(() => {
+        if (flights.get(key) === created) {
+          flights.delete(key);
+        }
+      });
+      const created = { reply, callers: 0, controller };
+      flight = created;
+      flights.set(key, created);
+    }
+    const joined = flight;
+    joined.callers += 1;
+    const signal = request.signal;
+    return new Promise<Reply>((resolve, reject) => {
+      const leave = () => {
+        signal?.removeEventListener('abort', onAbort);
+        joined.callers -= 1;
+      };
+      const onAbort = () => {
+        leave();
+        if (joined.callers === 0) {
+          // Nobody waits for it any more: a newcomer starts afresh rather than join a canceled call.
+          flights.delete(key);
+          joined.controller.abort();
+        }
+        reject(new CallCanceledError(provider));
+      };
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      joined.reply.then(
+        (reply) => {
+          leave();
+          resolve(reply);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error);
+        },
+      );
+    });
   }
 
   return {
     provider,
     async request<T>(request: UpstreamRequest<T>): Promise<T> {
       spendUpstreamCall(request.signal);
-      const started = process.hrtime.bigint();
-      let outcome = 'ok';
+      const reply = isWrite(request.method) ? await call(request, request.signal) : await sharedRead(request);
       try {
-        // Only reads are retried: a POST or PUT may move money or spend a TAN.
-        const write = isWrite(request.method);
-        const deadline = Date.now() + options.timeoutMs;
-        const result = await (write ? writePolicy : readPolicy).execute(
-          () => send(request, deadline),
-          write ? undefined : request.signal,
-        );
-        lastCallFailed = false;
-        return result;
+        return request.parse(reply.body, reply.contentType);
       } catch (error) {
-        const mapped =
-          error instanceof BrokenCircuitError
-            ? new ProviderUnavailableError(provider, 'its circuit is open after repeated failures', false)
-            : error instanceof BulkheadRejectedError
-              ? new ProviderUnavailableError(provider, 'too many calls to it are waiting already', false)
-              : error instanceof TaskCancelledError
-                ? new CallCanceledError(provider)
-                : error;
-        outcome = outcomeOf(mapped);
-        if (mapped instanceof ProviderUnavailableError) {
-          lastCallFailed = true;
-        }
-        throw mapped;
-      } finally {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        metrics.upstreamCalls.observe({ provider, outcome }, seconds);
-        if (logger.isLevelEnabled('debug')) {
-          logger.debug(
-            { provider, method: request.method, path: request.path, outcome, ms: Math.round(seconds * 1000) },
-            'upstream call',
-          );
-        }
+        throw new UnreadableAnswerError(provider, describe(error), reply.status);
       }
     },
     healthy: () => !lastCallFailed && circuit() !== 'OPEN',
