@@ -2,9 +2,10 @@ import 'reflect-metadata';
 
 import { ConfigError, loadConfig, type Config } from './config';
 import type * as SandboxModule from './sandbox/sandbox';
-import { createServer } from './server';
+import type * as ServerModule from './server';
+import { startTelemetry } from './telemetry';
 
-/** The only place that starts things: config → sandbox (if on) → gateway → signals. */
+/** The only place that starts things: config → tracing (if asked) → sandbox (if on) → gateway → signals. */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  const stopTelemetry = startTelemetry(process.env);
+  // Required after the tracing SDK started, so that ioredis is loaded instrumented.
+  const { createServer } = require('./server') as typeof ServerModule;
 
   let sandbox: SandboxModule.Sandbox | undefined;
   if (config.sandbox) {
@@ -36,6 +41,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await gateway.stop();
     await sandbox?.close();
+    await stopTelemetry?.();
     clearTimeout(force);
     process.exit(0);
   };

@@ -36,6 +36,7 @@ import { createRedis, isRedisReachable } from './redis';
 import { requestIdFrom } from './request-id';
 import { responseErrorsPlugin } from './response-errors.plugin';
 import { buildGatewaySchema } from './schema/build-schema';
+import { traceRequest, tracingPlugin } from './telemetry';
 import { rateLimitCheck } from './rate-limit/rate-limit-check';
 import { createRateLimiter } from './rate-limit/rate-limiter';
 import { createStateCrypto } from './state/state-crypto';
@@ -196,6 +197,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       queryLimitsPlugin(limits),
       idempotencyRulePlugin(),
       responseErrorsPlugin(formatError),
+      tracingPlugin(),
       {
         async requestDidStart({ contextValue }) {
           const started = process.hrtime.bigint();
@@ -249,7 +251,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     res.setHeader('X-Request-Id', requestId);
     res.once('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
     if (isGraphQLPath(req.url)) {
-      graphql(req, res, requestId);
+      traceRequest(req, res, () => graphql(req, res, requestId));
     } else {
       app(req, res);
     }

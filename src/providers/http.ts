@@ -22,6 +22,7 @@ import type { Logger } from 'pino';
 import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
 import { spendUpstreamCall } from '../limits/upstream-calls';
 import type { Metrics } from '../metrics';
+import { routeTemplate, traceProviderCall } from '../telemetry';
 import { createLeanAdapter } from './http-adapter';
 import type { ProviderName } from './provider-name';
 
@@ -222,9 +223,17 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       // Only reads are retried: a POST or PUT may move money or spend a TAN.
       const write = isWrite(request.method);
       const deadline = Date.now() + options.timeoutMs;
-      const result = await (write ? writePolicy : readPolicy).execute(
-        () => send({ ...request, signal }, deadline),
-        write ? undefined : signal,
+      const result = await traceProviderCall(
+        { provider, method: request.method.toUpperCase(), route: routeTemplate(request.path) },
+        request.headers ?? {},
+        async (headers, span) => {
+          const reply = await (write ? writePolicy : readPolicy).execute(
+            () => send({ ...request, headers, signal }, deadline),
+            write ? undefined : signal,
+          );
+          span?.setAttribute('http.response.status_code', reply.status);
+          return reply;
+        },
       );
       lastCallFailed = false;
       return result;
