@@ -66,6 +66,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Open connections at once (HTTP and WebSocket); more are refused. @default 10000 */
   maxConnections: number;
+  /** Operation names with a metrics series of their own; the rest are counted as `(other)`. @default 100 */
+  metricsMaxOperations: number;
   /** Browser origins allowed; `undefined` means any origin on localhost or 127.0.0.1. */
   corsOrigins: string[] | undefined;
   /** @default true */
@@ -172,6 +174,7 @@ const variables = {
   MAX_UPSTREAM_CALLS: int(1, 100_000).default(100),
   RATE_LIMIT_PER_MINUTE: int(0, 10_000_000).default(600),
   MAX_CONNECTIONS: int(1, 1_000_000).default(10_000),
+  METRICS_MAX_OPERATIONS: int(0, 10_000).default(100),
   CORS_ORIGINS: origins.optional(),
   INTROSPECTION: onOff.default(true),
   LOG_LEVEL: z
@@ -261,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUpstreamCalls: read('MAX_UPSTREAM_CALLS'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE'),
     maxConnections: read('MAX_CONNECTIONS'),
+    metricsMaxOperations: read('METRICS_MAX_OPERATIONS'),
     corsOrigins: read('CORS_ORIGINS'),
     introspection: read('INTROSPECTION'),
     logLevel: read('LOG_LEVEL'),

@@ -6,6 +6,7 @@ import type { Payments } from './payments/payment-service';
 import { readCredentials, type CredentialSource, type Credentials } from './credentials';
 import { UnauthenticatedError, type GatewayError } from './errors';
 import type { ImportTracker } from './imports/import-tracker';
+import { spentUpstreamCalls } from './limits/upstream-calls';
 import { createLoaders, type CommandAccountLookup, type Loaders } from './loaders';
 import type { TransactionWatch } from './transactions/transaction-watch';
 import type { ProviderCall } from './providers/provider';
@@ -49,6 +50,8 @@ export interface Context {
   callFor(provider: ProviderName): ProviderCall;
   /** New loaders: a subscription takes them for every event, so no event sees stale data. */
   renewLoaders(): void;
+  /** Provider calls this request has made so far (0 where it needed none). */
+  providerCalls(): number;
 }
 
 export interface ContextInput {
@@ -159,6 +162,11 @@ class RequestContext implements Context {
 
   renewLoaders(): void {
     this.cachedLoaders = undefined;
+  }
+
+  providerCalls(): number {
+    // A signal never made is a request that never called a provider.
+    return typeof this.signalOrMaker === 'function' ? 0 : spentUpstreamCalls(this.signalOrMaker);
   }
 }
 

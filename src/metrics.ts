@@ -4,7 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export interface Metrics {
   readonly registry: Registry;
   readonly httpRequests: Counter<'method' | 'status'>;
-  readonly operations: Histogram<'type' | 'outcome'>;
+  readonly operations: Histogram<'type' | 'outcome' | 'operation'>;
   readonly upstreamCalls: Histogram<'provider' | 'outcome'>;
   readonly upstreamDeduplicated: Counter<'provider'>;
   readonly circuitState: Gauge<'provider'>;
@@ -26,8 +26,8 @@ export function createMetrics(): Metrics {
     }),
     operations: new Histogram({
       name: 'gateway_graphql_operation_duration_seconds',
-      help: 'GraphQL operations by type (query, mutation, subscription) and outcome (ok, error).',
-      labelNames: ['type', 'outcome'],
+      help: 'GraphQL operations over HTTP by type (query, mutation, subscription), outcome (ok, error) and operation name (a bounded set: the first METRICS_MAX_OPERATIONS names, then (other); (anonymous) without one).',
+      labelNames: ['type', 'outcome', 'operation'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),

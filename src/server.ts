@@ -35,6 +35,7 @@ import { createProviders, type Providers } from './providers/registry';
 import { createRedis, isRedisReachable } from './redis';
 import { requestIdFrom } from './request-id';
 import { responseErrorsPlugin } from './response-errors.plugin';
+import { operationsPlugin } from './operations.plugin';
 import { buildGatewaySchema } from './schema/build-schema';
 import { traceRequest, tracingPlugin } from './telemetry';
 import { rateLimitCheck } from './rate-limit/rate-limit-check';
@@ -198,25 +199,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       idempotencyRulePlugin(),
       responseErrorsPlugin(formatError),
       tracingPlugin(),
-      {
-        async requestDidStart({ contextValue }) {
-          const started = process.hrtime.bigint();
-          return {
-            async willSendResponse({ operation, errors, response }) {
-              const failed =
-                Boolean(errors?.length) ||
-                (response.body.kind === 'single' && Boolean(response.body.singleResult.errors?.length));
-              metrics.operations.observe(
-                { type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' },
-                Number(process.hrtime.bigint() - started) / 1e9,
-              );
-              if (logger.isLevelEnabled('debug')) {
-                contextValue.logger.debug({ operation: operation?.operation, failed }, 'operation done');
-              }
-            },
-          };
-        },
-      },
+      operationsPlugin({ metrics, maxOperationNames: config.metricsMaxOperations }),
     ],
   });
   await apollo.start();
@@ -225,7 +208,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     apollo,
     createContext,
     corsOrigins: config.corsOrigins,
-    rateLimit: rateLimitCheck(rateLimiter),
+    rateLimit: rateLimitCheck(rateLimiter, logger),
     maxBodyBytes: config.maxBodyBytes,
     maxUpstreamCalls: config.maxUpstreamCalls,
     logger,

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       maxUpstreamCalls: 100,
       rateLimitPerMinute: 600,
       maxConnections: 10000,
+      metricsMaxOperations: 100,
       corsOrigins: undefined,
       importLeaseMs: 10000,
       importPollMaxMs: 5000,

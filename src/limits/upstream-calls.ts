@@ -27,3 +27,9 @@ export function spendUpstreamCall(signal: AbortSignal | undefined): void {
   }
   budget.left -= 1;
 }
+
+/** Provider calls the operation behind `signal` has made so far. */
+export function spentUpstreamCalls(signal: AbortSignal): number {
+  const budget = budgets.get(signal);
+  return budget ? budget.max - budget.left : 0;
+}

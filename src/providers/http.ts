@@ -159,7 +159,15 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         : 'CLOSED';
   const circuitValue = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
   metrics.circuitState.set({ provider }, 0);
-  breaker.onStateChange(() => metrics.circuitState.set({ provider }, circuitValue[circuit()]));
+  breaker.onStateChange(() => {
+    const state = circuit();
+    metrics.circuitState.set({ provider }, circuitValue[state]);
+    if (state === 'OPEN') {
+      logger.warn({ provider, afterFailures: options.circuitFailures }, 'provider circuit opened: calls fail fast');
+    } else if (state === 'CLOSED') {
+      logger.warn({ provider }, 'provider circuit closed: calls flow again');
+    }
+  });
 
   async function send(request: UpstreamRequest<unknown>, deadline: number): Promise<Reply> {
     // One controller and one timer per call: AbortSignal.timeout and AbortSignal.any cost

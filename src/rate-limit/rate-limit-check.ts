@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { Logger } from 'pino';
+
 import { sendErrors } from '../http-errors';
 import { RateLimitedError, type RateLimiter } from './rate-limiter';
 
@@ -11,7 +13,7 @@ export type RateLimitCheck = (req: IncomingMessage, res: ServerResponse, request
  * before the body is read) and answers one over the limit with 429, `Retry-After` and a
  * RATE_LIMITED error in GraphQL's error shape.
  */
-export function rateLimitCheck(limiter: RateLimiter): RateLimitCheck {
+export function rateLimitCheck(limiter: RateLimiter, logger?: Logger): RateLimitCheck {
   if (!limiter.enabled) {
     // Not even the credentials' hash is needed when nothing is counted.
     return async () => true;
@@ -29,6 +31,8 @@ export function rateLimitCheck(limiter: RateLimiter): RateLimitCheck {
       return true;
     }
     const error = new RateLimitedError(decision.retryAfterS);
+    // The caller key is a keyed hash: it names a caller without revealing credentials.
+    logger?.info({ requestId, caller: key, retryAfter: decision.retryAfterS }, 'rate limited');
     res.setHeader('Retry-After', String(decision.retryAfterS));
     sendErrors(res, 429, [
       { message: error.message, extensions: { code: error.code, retryAfter: decision.retryAfterS, requestId } },

@@ -382,6 +382,22 @@ describe('createUpstream against a real HTTP server', () => {
     expect(upstream.healthy()).toBe(true);
   });
 
+  it('tells the operator at warn when a circuit opens and when it closes again', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    const upstream = anUpstream({ circuitFailures: 2, circuitHalfOpenMs: 50, logger });
+    for (let i = 0; i < 2; i += 1) {
+      await caught(() => get(upstream, '/unavailable'));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await get(upstream, '/accounts');
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; provider: string });
+    expect(logged.filter((l) => l.level === 40).map((l) => [l.provider, l.msg])).toEqual([
+      ['BANKIMPORT', 'provider circuit opened: calls fail fast'],
+      ['BANKIMPORT', 'provider circuit closed: calls flow again'],
+    ]);
+  });
+
   it('opens the circuit after five unavailable answers and then fails fast without calling', async () => {
     const upstream = anUpstream({ circuitFailures: 5 });
     const before = provider.hits('/unavailable');

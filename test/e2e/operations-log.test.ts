@@ -1,0 +1,74 @@
+import request from 'supertest';
+
+import { alice, startGateway, type TestGateway } from '../support/gateway';
+
+/** CONTRACT.md, Operations: an access-log line per request, metrics per operation name, bounded. */
+describe('access logs and metrics per operation', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startGateway({ METRICS_MAX_OPERATIONS: '2', LOG_LEVEL: 'info' });
+  });
+  afterAll(() => t.close());
+
+  const accessLines = () =>
+    t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'graphql request');
+
+  it('writes one line per request with its id, operation, status, duration and provider calls', async () => {
+    const response = await request(t.url)
+      .post('/graphql')
+      .set(alice)
+      .set('X-Request-Id', 'req-abc-123')
+      .send({ query: 'query MyKontist { accounts(filter: { provider: KONTIST }) { iban } }' });
+    expect(response.body.errors).toBeUndefined();
+    const line = accessLines().find((l) => l.requestId === 'req-abc-123');
+    expect(line).toMatchObject({
+      level: 30,
+      operationName: 'MyKontist',
+      operationType: 'query',
+      status: 200,
+      outcome: 'ok',
+      providerCalls: 1,
+    });
+    expect(typeof line?.durationMs).toBe('number');
+    expect(JSON.stringify(line)).not.toContain('sandbox-alice');
+  });
+
+  it('logs refused requests too, with their status', async () => {
+    await request(t.url).post('/graphql').set('X-Request-Id', 'req-bad-1').send({ query: '{ nope' });
+    expect(accessLines().find((l) => l.requestId === 'req-bad-1')).toMatchObject({ status: 400, outcome: 'error' });
+  });
+
+  it('keeps a metrics series for the first named operations only, then counts the rest as (other)', async () => {
+    for (const name of ['First', 'Second', 'Third', 'Fourth']) {
+      await t.gql(`query ${name} { providers { provider } }`);
+    }
+    await t.gql('{ providers { provider } }');
+    const text = (await request(t.url).get('/metrics')).text;
+    const names = [
+      ...new Set(
+        [...text.matchAll(/gateway_graphql_operation_duration_seconds_count\{[^}]*operation="([^"]+)"/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    ];
+    expect(names.filter((n) => ['Third', 'Fourth'].includes(n!))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['(other)', '(anonymous)']));
+    expect(names.filter((n) => !['(other)', '(anonymous)'].includes(n!))).toHaveLength(2);
+  });
+
+  it('logs a rate-limit refusal at info, naming the caller only by its keyed hash', async () => {
+    const limited = await startGateway({ RATE_LIMIT_PER_MINUTE: '1', LOG_LEVEL: 'info' });
+    try {
+      await limited.gql('{ providers { provider } }', {}, alice);
+      const refused = await limited.gql('{ providers { provider } }', {}, alice);
+      expect(refused.status).toBe(429);
+      const line = limited.logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'rate limited');
+      expect(line).toMatchObject({ level: 30, retryAfter: expect.any(Number) });
+      expect(JSON.stringify(line)).not.toContain('sandbox-alice');
+    } finally {
+      await limited.close();
+    }
+  });
+});
