@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
 import { createGatewayPubSub, type GatewayPubSub } from '../imports/pubsub';
@@ -23,8 +23,10 @@ import { TransferResolver } from './transfer/transfer.resolver';
  * The gateway's GraphQL schema, built from the type-graphql classes. Subscriptions
  * bring their own event streams (`subscribe`); type-graphql still asks for the pub/sub.
  */
-export function buildGatewaySchema(pubSub: GatewayPubSub = createGatewayPubSub().pubsub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildGatewaySchema(
+  pubSub: GatewayPubSub = createGatewayPubSub().pubsub,
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     pubSub,
     resolvers: [
       NodeResolver,
@@ -47,4 +49,15 @@ export function buildGatewaySchema(pubSub: GatewayPubSub = createGatewayPubSub()
     ],
     validate: false,
   });
+  // type-graphql gives the root types no way to carry a description.
+  describe(schema.getQueryType(), 'What can be read: accounts, transactions, orders, confirmations, imports.');
+  describe(schema.getMutationType(), 'What changes something: payments with their TAN step, imports, consents.');
+  describe(schema.getSubscriptionType(), 'Events as they happen: imports, new transactions, confirmations.');
+  return schema;
+}
+
+function describe(type: GraphQLObjectType | null | undefined, description: string): void {
+  if (type) {
+    type.description = description;
+  }
 }

@@ -36,11 +36,11 @@ export class Transaction extends Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'e.g. SEPA_CREDIT_TRANSFER, SEPA_DIRECT_DEBIT, DIRECT_DEBIT, SEPA_DIRECT_DEBIT_RETURN.',
+    description: 'The booking type, e.g. SEPA_CREDIT_TRANSFER, SEPA_DIRECT_DEBIT, DIRECT_DEBIT, SEPA_DIRECT_DEBIT_RETURN.',
   })
   bookingType!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. bank_account, credit_card.' })
+  @Field(() => String, { nullable: true, description: 'How it was paid, e.g. bank_account, credit_card.' })
   paymentMethod!: string | null;
 
   @Field(() => String, { nullable: true, description: "The provider's category, where it has one." })
