@@ -24,7 +24,7 @@ import { createImportPoll } from './imports/import-polls';
 import { createMemoryImportStore } from './imports/import-store';
 import { createImportTracker } from './imports/import-tracker';
 import { createGatewayPubSub } from './imports/pubsub';
-import { createRedisImportStore } from './imports/redis-import-store';
+import { createRedisImportLeases, createRedisImportStore } from './imports/redis-import-store';
 import { graphiqlLandingPage } from './graphiql';
 import { queryLimitsFrom } from './limits/query-limits';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -109,6 +109,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   const imports = createImportTracker({
     store: redis ? createRedisImportStore(redis) : createMemoryImportStore(),
+    leases: redis ? createRedisImportLeases(redis) : undefined,
     pubsub: pubsub.pubsub,
     poll: createImportPoll(providers),
     logger,
@@ -118,10 +119,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     leaseMs: config.importLeaseMs,
     unavailableAfterMs: config.importUnavailableAfterMs,
     unwatchedMs: config.importUnwatchedMs,
+    // A poll is a few upstream calls, each bounded by UPSTREAM_TIMEOUT_MS.
+    pollTimeoutMs: config.upstreamTimeoutMs * 3,
   });
   const transactionWatch = createTransactionWatch({
     accountProviders: providers.accountProviders,
     pollMs: config.transactionPollMs,
+    unavailableAfterMs: config.importUnavailableAfterMs,
+    pollTimeoutMs: config.upstreamTimeoutMs * 3,
     logger,
     metrics,
     stateCrypto,

@@ -1,5 +1,6 @@
 import type { ImportStatusName } from '../providers/imports';
 import { TERMINAL_STATUSES } from '../providers/imports';
+import type { PollFailure } from '../live/poll-failure';
 
 export type ImportProvider = 'BANKIMPORT' | 'KONTOMATIK';
 
@@ -28,17 +29,27 @@ export interface ImportSnapshot {
 }
 
 /**
- * What a subscriber is told: a new state, or that the provider has been unreachable for a
- * while. A `final` one means the gateway cannot follow the import any more (its state is
- * lost and nothing is left to ask the provider with): the subscription ends after it.
+ * What a subscriber is told: a new state, or a failure (live/poll-failure.ts): the
+ * provider unreachable for a while (the subscription stays open), the import's state lost
+ * with nothing left to follow it with (`final`), or its owner's credentials rejected.
+ * Both of the last end the subscription.
  */
-export type ImportEvent =
-  | { kind: 'snapshot'; snapshot: ImportSnapshot }
-  | { kind: 'unavailable'; provider: ImportProvider; reason: string; final?: boolean };
+export type ImportEvent = { kind: 'snapshot'; snapshot: ImportSnapshot } | PollFailure;
 
 /** Whether a subscriber hears nothing more after this event. */
 export function isLastEvent(event: ImportEvent): boolean {
-  return event.kind === 'snapshot' ? isFinished(event.snapshot) : event.final === true;
+  switch (event.kind) {
+    case 'snapshot':
+      return isFinished(event.snapshot);
+    case 'unavailable':
+      return event.final === true;
+    case 'rejected':
+      return true;
+    default: {
+      const never: never = event;
+      throw new Error(`unknown import event ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 export function importKey(provider: ImportProvider, id: string): string {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { Repeater } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 
-import { GatewayError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
+import { systemClock, type Clock } from '../live/clock';
+import { createMemoryLeaseStore, type LeaseStore } from '../live/lease';
+import { isRejection, reasonOf } from '../live/poll-failure';
+import { createPoller, roleOf, type Backoff, type Polled, type Prepared, type Turn } from '../live/poller';
 import type { Metrics } from '../metrics';
 import { redisErrorFields } from '../redis';
-import type { PollImport } from './import-polls';
+import { estimatedWait, type PollImport } from './import-polls';
 import {
   isFinished,
   isLastEvent,
@@ -17,15 +20,20 @@ import {
   type ImportSnapshot,
 } from './import-snapshot';
 import { withDeadline, type ImportStore } from './import-store';
-import { nextPollDelay, type PollTiming } from './poll-schedule';
 import type { GatewayPubSub } from './pubsub';
 
-export interface ImportTrackerOptions extends PollTiming {
+export interface ImportTrackerOptions {
   store: ImportStore;
+  /** Who polls which import. @default one in memory: this instance polls every import */
+  leases?: LeaseStore;
   pubsub: GatewayPubSub;
   poll: PollImport;
   logger: Logger;
   metrics: Metrics;
+  /** The first wait, and the base of the backoff. */
+  pollMs: number;
+  /** The longest wait between two polls of a running import (six times that while polls fail). */
+  pollMaxMs: number;
   /** How long a lease lasts unless its holder renews it: the takeover time when an instance dies. */
   leaseMs: number;
   /** How long the provider may be unreachable before watchers are told. */
@@ -34,14 +42,16 @@ export interface ImportTrackerOptions extends PollTiming {
   unwatchedMs: number;
   /** How long a store call may take before the store counts as unreachable. @default 2000 */
   storeTimeoutMs?: number;
-  now?: () => number;
+  /** How long a poll may take before it counts as failed. @default 60000 */
+  pollTimeoutMs?: number;
+  clock?: Clock;
 }
 
 /**
- * Watches imports until they end. One poller per import however many subscribers
- * watch it: on one instance a single local poller fans out to all of them; across
- * instances a lease in the store lets exactly one poll, and the others hear the
- * changes over the pub/sub (and, should a message be lost, from the store).
+ * Watches imports until they end, on the one poller (live/poller.ts): one poller per
+ * import however many subscribers watch it; across instances a lease lets exactly one
+ * poll, and the others hear the changes over the pub/sub (and, should a message be
+ * lost, from the store).
  *
  * The store may fail under it. A state that vanished (Redis restarted empty) is written
  * back from the last one this instance saw, and the provider is asked again; while the
@@ -62,313 +72,289 @@ export interface ImportTracker {
   close(): Promise<void>;
 }
 
-interface LocalPoller {
+/** An import as its poller is keyed: Bankimport is asked with its owner's token, which only lives here. */
+interface ImportKey {
   key: string;
-  watchers: Set<(event: ImportEvent) => void>;
   credential: string | undefined;
-  unwatchedUntil: number;
-  lastSeen: ImportSnapshot | null;
-  /** `lastSeen` is newer than what the store holds: a write failed, or the store lost it. */
-  unsaved: boolean;
-  /** Since when the store has failed this poller; null while it answers. */
-  storeDownSince: number | null;
-  holding: boolean;
-  attempt: number;
-  nextPollAt: number;
-  failingSince: number | null;
-  reported: boolean;
-  timer: NodeJS.Timeout | undefined;
-  stopped: boolean;
-  events: AsyncIterator<ImportEvent> | undefined;
+}
+
+/** What this instance knows of an import beyond the store. */
+type Known =
+  | { kind: 'nothing' }
+  /** What the store holds, as far as this instance knows. */
+  | { kind: 'stored'; snapshot: ImportSnapshot }
+  /** Newer than what the store holds: a write failed, or the store lost it. */
+  | { kind: 'unsaved'; snapshot: ImportSnapshot };
+
+/** Whether the store answered this import's last call; an outage is logged once, not on every turn. */
+type StoreContact = { kind: 'answering' } | { kind: 'down'; since: number };
+
+interface Tracked {
+  known: Known;
+  store: StoreContact;
+  /** The other instances' news of this import. */
+  news: AsyncIterator<ImportEvent> | undefined;
+}
+
+const lastSeen = (tracked: Tracked | undefined): ImportSnapshot | null =>
+  !tracked || tracked.known.kind === 'nothing' ? null : tracked.known.snapshot;
+
+/** A new state seen: true when subscribers would see a difference. Whether the store has it is unchanged. */
+function accept(tracked: Tracked, snapshot: ImportSnapshot): boolean {
+  if (sameState(lastSeen(tracked), snapshot)) {
+    return false;
+  }
+  tracked.known = { kind: tracked.known.kind === 'unsaved' ? 'unsaved' : 'stored', snapshot };
+  return true;
+}
+
+function saved(tracked: Tracked, isSaved: boolean): void {
+  const snapshot = lastSeen(tracked);
+  if (snapshot) {
+    tracked.known = { kind: isSaved ? 'stored' : 'unsaved', snapshot };
+  }
 }
 
 export function createImportTracker(options: ImportTrackerOptions): ImportTracker {
-  const { pubsub, poll, logger, metrics, leaseMs } = options;
-  const store = withDeadline(options.store, options.storeTimeoutMs ?? 2000);
-  const now = options.now ?? Date.now;
-  const instanceId = randomUUID();
-  const pollers = new Map<string, LocalPoller>();
+  const { pubsub, poll, logger, metrics } = options;
+  const clock = options.clock ?? systemClock;
+  const storeTimeoutMs = options.storeTimeoutMs ?? 2000;
+  const store = withDeadline(options.store, storeTimeoutMs, clock);
+  const origin = randomUUID();
+  const backoff: Backoff = { firstMs: options.pollMs, maxMs: options.pollMaxMs, failingMaxMs: options.pollMaxMs * 6 };
 
-  const deliver = (poller: LocalPoller, event: ImportEvent) => {
-    if (event.kind === 'snapshot') {
-      if (sameState(poller.lastSeen, event.snapshot)) {
-        return;
-      }
-      poller.lastSeen = event.snapshot;
-    }
-    for (const watcher of poller.watchers) {
-      watcher(event);
+  const storeFailed = (tracked: Tracked, key: string, error: unknown, step: string) => {
+    if (tracked.store.kind === 'answering') {
+      tracked.store = { kind: 'down', since: clock.now() };
+      logger.warn({ ...redisErrorFields(error), key, step }, 'import store unreachable, going on from memory');
     }
   };
 
-  const publish = async (poller: LocalPoller, event: ImportEvent) => {
-    deliver(poller, event);
+  const storeAnswered = (tracked: Tracked, key: string) => {
+    if (tracked.store.kind === 'down') {
+      logger.info({ key, downForMs: clock.now() - tracked.store.since }, 'import store answers again');
+      tracked.store = { kind: 'answering' };
+    }
+  };
+
+  const publish = async (key: string, event: ImportEvent) => {
     try {
-      await pubsub.publish('import', poller.key, event);
+      await pubsub.publish('import', key, { ...event, origin });
     } catch (error) {
-      // The store still has it: other instances read it on their next tick.
-      logger.warn({ ...redisErrorFields(error), key: poller.key }, 'could not publish an import event');
+      // The store still has it: other instances read it on their next turn.
+      logger.warn({ ...redisErrorFields(error), key }, 'could not publish an import event');
     }
   };
 
-  /** Once the store fails, a poller says so once, not on every tick. */
-  const storeFailed = (poller: LocalPoller, error: unknown, step: string) => {
-    if (poller.storeDownSince === null) {
-      poller.storeDownSince = now();
-      logger.warn(
-        { ...redisErrorFields(error), key: poller.key, step },
-        'import store unreachable, going on from memory',
-      );
-    }
-  };
-
-  const storeAnswered = (poller: LocalPoller) => {
-    if (poller.storeDownSince !== null) {
-      logger.info({ key: poller.key, downForMs: now() - poller.storeDownSince }, 'import store answers again');
-      poller.storeDownSince = null;
-    }
-  };
-
-  /** A new state: this instance's watchers at once, then the store, then the other instances. */
-  const record = async (poller: LocalPoller, snapshot: ImportSnapshot) => {
-    deliver(poller, { kind: 'snapshot', snapshot });
-    try {
-      await store.put(poller.key, snapshot);
-      poller.unsaved = false;
-      storeAnswered(poller);
-    } catch (error) {
-      poller.unsaved = true;
-      storeFailed(poller, error, 'put');
-    }
-    // Published after the write, so that an instance that hears it finds it in the store.
-    await publish(poller, { kind: 'snapshot', snapshot });
-  };
-
-  /** Nothing is left to follow the import with: its watchers here get an error, and end. */
-  const lose = (poller: LocalPoller) => {
-    logger.warn({ key: poller.key }, 'import state lost and not rebuildable, ending its subscriptions');
-    // Told here only: another instance may still know the import and rebuild it.
-    deliver(poller, {
-      kind: 'unavailable',
-      provider: providerOfKey(poller.key),
-      reason: 'the gateway lost the state of this import and cannot follow it any more; subscribe again to ask anew',
-      final: true,
-    });
-    stop(poller);
-  };
-
-  const stop = (poller: LocalPoller) => {
-    if (poller.stopped) {
-      return;
-    }
-    poller.stopped = true;
-    clearTimeout(poller.timer);
-    pollers.delete(poller.key);
-    metrics.activePollers.dec({ kind: 'import' });
-    void poller.events?.return?.();
-    if (poller.holding) {
-      poller.holding = false;
-      store.releaseLease(poller.key, instanceId).catch((error: unknown) => {
-        logger.warn({ ...redisErrorFields(error), key: poller.key }, 'could not release an import lease');
-      });
-    }
-  };
-
-  const schedule = (poller: LocalPoller, delayMs: number) => {
-    if (!poller.stopped) {
-      poller.timer = setTimeout(() => void tick(poller), Math.max(0, delayMs));
-      poller.timer.unref();
-    }
-  };
-
-  const pollOnce = async (poller: LocalPoller, current: ImportSnapshot) => {
-    let next: ImportSnapshot;
-    try {
-      metrics.importPolls.inc({ provider: current.provider });
-      next = await poll(current, poller.credential);
-    } catch (error) {
-      if (error instanceof NotFoundError) {
-        await record(poller, {
-          ...current,
-          status: 'FAILED',
-          error: 'The provider no longer knows this import.',
-          finishedAt: new Date(now()).toISOString(),
-        });
-        stop(poller);
-        return;
+  /** The other instances' news, to the subscribers here (a snapshot only when it is news here too). */
+  const listen = (key: string, tracked: Tracked): AsyncIterator<ImportEvent> => {
+    const news = pubsub.subscribe('import', key)[Symbol.asyncIterator]();
+    void (async () => {
+      for (let next = await news.next(); !next.done; next = await news.next()) {
+        const { origin: from, ...event } = next.value;
+        if (from !== origin && (event.kind !== 'snapshot' || accept(tracked, event.snapshot))) {
+          poller.deliver(key, [event]);
+        }
       }
-      // Down, slow or unreadable: keep trying, less often, and say so after a while.
-      poller.failingSince ??= now();
-      poller.attempt += 1;
-      const reason = error instanceof GatewayError ? error.message : 'the provider could not be asked';
-      logger.warn({ key: poller.key, reason }, 'import poll failed, trying again later');
-      if (!poller.reported && now() - poller.failingSince >= options.unavailableAfterMs) {
-        poller.reported = true;
-        await publish(poller, { kind: 'unavailable', provider: current.provider, reason });
-      }
-      poller.nextPollAt = now() + nextPollDelay(current, poller.attempt, options, now(), true);
-      return;
+    })().catch((error: unknown) => logger.warn({ ...redisErrorFields(error), key }, 'import events stopped'));
+    return news;
+  };
+
+  /** Whether this instance can poll: Bankimport needs its owner's token, which only lives where its watchers are. */
+  const canPoll = (key: ImportKey, snapshot: ImportSnapshot) =>
+    snapshot.provider === 'KONTOMATIK' || key.credential !== undefined;
+
+  const goOn = (key: ImportKey, snapshot: ImportSnapshot, now = false): Prepared<ImportEvent> => {
+    if (isFinished(snapshot)) {
+      return { kind: 'end', events: [] };
     }
-    poller.failingSince = null;
-    poller.reported = false;
-    poller.attempt += 1;
-    if (!sameState(current, next)) {
-      await record(poller, next);
+    if (!canPoll(key, snapshot)) {
+      return { kind: 'listen' };
     }
-    if (isFinished(next)) {
-      stop(poller);
-      return;
-    }
-    poller.nextPollAt = now() + nextPollDelay(next, poller.attempt, options, now());
+    return { kind: now ? 'poll-now' : 'poll' };
   };
 
   /**
    * The state to go on from: the store's, or this instance's own where the store lost it
-   * or lags behind it (written back at once); null when there is none to go on from yet.
+   * or lags behind it (written back at once).
    */
-  const settle = async (poller: LocalPoller): Promise<ImportSnapshot | null> => {
+  const settle = async ({ key, memo: tracked }: Turn<ImportKey, Tracked>): Promise<Prepared<ImportEvent>> => {
     let stored: ImportSnapshot | null;
     try {
-      stored = await store.get(poller.key);
+      stored = await store.get(key.key);
     } catch (error) {
-      storeFailed(poller, error, 'get');
-      // Nobody can take the lease over while the store is down: its holder goes on, the others wait.
-      return poller.holding || poller.unsaved ? poller.lastSeen : null;
+      storeFailed(tracked, key.key, error, 'get');
+      // Nobody can take the lease over while the store is down: its holder goes on (the lease decides).
+      const seen = lastSeen(tracked);
+      return seen ? goOn(key, seen) : { kind: 'hold' };
     }
-    storeAnswered(poller);
-    if (stored && !poller.unsaved) {
-      deliver(poller, { kind: 'snapshot', snapshot: stored });
-      return stored;
+    storeAnswered(tracked, key.key);
+    if (stored && tracked.known.kind !== 'unsaved') {
+      if (accept(tracked, stored)) {
+        poller.deliver(key.key, [{ kind: 'snapshot', snapshot: stored }]);
+      }
+      return goOn(key, stored);
     }
-    if (!poller.lastSeen) {
-      lose(poller);
-      return null;
+    const seen = lastSeen(tracked);
+    if (!seen) {
+      logger.warn({ key: key.key }, 'import state lost and not rebuildable, ending its subscriptions');
+      // Told here only: another instance may still know the import and rebuild it.
+      return {
+        kind: 'end',
+        events: [
+          {
+            kind: 'unavailable',
+            provider: providerOfKey(key.key),
+            reason:
+              'the gateway lost the state of this import and cannot follow it any more; subscribe again to ask anew',
+            final: true,
+          },
+        ],
+      };
     }
     if (!stored) {
       // Redis restarted empty, or evicted it: ask the provider again rather than trust memory alone.
-      logger.warn({ key: poller.key }, 'import state vanished from the store, rebuilding it');
-      poller.nextPollAt = now();
+      logger.warn({ key: key.key }, 'import state vanished from the store, rebuilding it');
     }
     try {
-      await store.put(poller.key, poller.lastSeen);
-      poller.unsaved = false;
+      await store.put(key.key, seen);
+      saved(tracked, true);
     } catch (error) {
-      poller.unsaved = true;
-      storeFailed(poller, error, 'put');
+      saved(tracked, false);
+      storeFailed(tracked, key.key, error, 'put');
     }
-    return poller.lastSeen;
+    return goOn(key, seen, !stored);
   };
 
-  async function tick(poller: LocalPoller): Promise<void> {
-    if (poller.stopped) {
-      return;
+  const pollImport = async ({ key, memo: tracked, signal }: Turn<ImportKey, Tracked>): Promise<Polled<ImportEvent>> => {
+    const current = lastSeen(tracked);
+    if (!current) {
+      return { kind: 'going', events: [] };
     }
-    if (poller.watchers.size === 0 && now() >= poller.unwatchedUntil) {
-      stop(poller);
-      return;
-    }
-    let delayMs = leaseMs / 3;
+    metrics.importPolls.inc({ provider: current.provider });
+    let next: ImportSnapshot;
     try {
-      const current = await settle(poller);
-      if (current && !poller.stopped) {
-        delayMs = await step(poller, current);
+      next = await poll(current, key.credential, signal);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) {
+        throw error;
       }
-    } catch (error) {
-      logger.warn({ ...redisErrorFields(error), key: poller.key }, 'import tracking step failed');
-    }
-    schedule(poller, delayMs);
-  }
-
-  /** Takes or renews the lease, and asks the provider when it is time; resolves with when to wake next. */
-  const step = async (poller: LocalPoller, current: ImportSnapshot): Promise<number> => {
-    if (isFinished(current)) {
-      stop(poller);
-      return 0;
-    }
-    // Bankimport is asked with its owner's token, which only lives where its watchers are.
-    const canPoll = current.provider === 'KONTOMATIK' || poller.credential !== undefined;
-    let mayPoll: boolean;
-    try {
-      poller.holding = canPoll && (await store.acquireLease(poller.key, instanceId, leaseMs));
-      mayPoll = poller.holding;
-    } catch (error) {
-      storeFailed(poller, error, 'acquireLease');
-      // Nobody can take the lease while the store is down: whoever held it, or started the import here, goes on.
-      mayPoll = canPoll && (poller.holding || poller.unsaved);
-    }
-    if (!mayPoll) {
-      return leaseMs / 2;
-    }
-    if (now() >= poller.nextPollAt) {
-      await pollOnce(poller, current);
-    }
-    // Wake often enough to renew the lease while waiting for the next poll.
-    return Math.min(poller.nextPollAt - now(), leaseMs / 3);
-  };
-
-  const ensure = (key: string, credential: string | undefined): LocalPoller => {
-    let poller = pollers.get(key);
-    if (!poller) {
-      const created: LocalPoller = {
-        key,
-        watchers: new Set(),
-        credential,
-        unwatchedUntil: 0,
-        lastSeen: null,
-        unsaved: false,
-        storeDownSince: null,
-        holding: false,
-        attempt: 0,
-        nextPollAt: 0,
-        failingSince: null,
-        reported: false,
-        timer: undefined,
-        stopped: false,
-        events: undefined,
+      next = {
+        ...current,
+        status: 'FAILED',
+        error: 'The provider no longer knows this import.',
+        finishedAt: new Date(clock.now()).toISOString(),
       };
-      poller = created;
-      pollers.set(key, created);
-      metrics.activePollers.inc({ kind: 'import' });
-      const events = pubsub.subscribe('import', key)[Symbol.asyncIterator]();
-      created.events = events;
-      void (async () => {
-        for (let next = await events.next(); !next.done; next = await events.next()) {
-          deliver(created, next.value);
-        }
-      })().catch((error: unknown) => logger.warn({ ...redisErrorFields(error), key }, 'import events stopped'));
-      schedule(created, 0);
-    } else if (credential !== undefined) {
-      poller.credential = credential;
     }
-    return poller;
+    const events: ImportEvent[] = accept(tracked, next) ? [{ kind: 'snapshot', snapshot: next }] : [];
+    return isFinished(next)
+      ? { kind: 'ended', events }
+      : { kind: 'going', events, waitMs: estimatedWait(next, clock.now(), options.pollMs) };
   };
+
+  /** A new state goes to the store, then to the other instances (so that whoever hears it finds it there). */
+  const record = async ({ key, memo: tracked }: Turn<ImportKey, Tracked>, events: readonly ImportEvent[]) => {
+    for (const event of events) {
+      if (event.kind === 'snapshot') {
+        try {
+          await store.put(key.key, event.snapshot);
+          saved(tracked, true);
+          storeAnswered(tracked, key.key);
+        } catch (error) {
+          saved(tracked, false);
+          storeFailed(tracked, key.key, error, 'put');
+        }
+      }
+      await publish(key.key, event);
+    }
+  };
+
+  const welcome = ({ key, memo: tracked }: Turn<ImportKey, Tracked>): ImportEvent[] | Promise<ImportEvent[]> => {
+    const seen = lastSeen(tracked);
+    if (seen) {
+      return [{ kind: 'snapshot', snapshot: seen }];
+    }
+    // Nothing seen yet, or the store down: the poller's first turn settles it either way.
+    return (async () => {
+      const stored = await store.get(key.key).catch(() => null);
+      if (stored && accept(tracked, stored)) {
+        poller.deliver(key.key, [{ kind: 'snapshot', snapshot: stored }]);
+      }
+      return [];
+    })();
+  };
+
+  const poller = createPoller<ImportKey, ImportEvent, Tracked>({
+    kind: 'import',
+    idOf: ({ key }) => key,
+    remember(key) {
+      const tracked: Tracked = { known: { kind: 'nothing' }, store: { kind: 'answering' }, news: undefined };
+      tracked.news = listen(key.key, tracked);
+      return tracked;
+    },
+    forget(tracked) {
+      void tracked.news?.return?.();
+    },
+    prepare: settle,
+    poll: pollImport,
+    share: record,
+    welcome,
+    isLast: isLastEvent,
+    failures: {
+      isFinal: isRejection,
+      final: ({ key }) => ({ kind: 'rejected', provider: providerOfKey(key.key) }),
+      unavailable: ({ key }, error) => ({
+        kind: 'unavailable',
+        provider: providerOfKey(key.key),
+        reason: reasonOf(error),
+      }),
+      unavailableAfterMs: options.unavailableAfterMs,
+    },
+    backoff,
+    lease: {
+      store: options.leases ?? createMemoryLeaseStore(() => clock.now()),
+      ttlMs: options.leaseMs,
+      timeoutMs: storeTimeoutMs,
+      // Started here while the store was down: nobody else knows it, so this instance polls it.
+      claimUnreachable: ({ memo }) => memo.known.kind === 'unsaved',
+    },
+    stepTimeoutMs: options.pollTimeoutMs,
+    clock,
+    logger,
+    metrics,
+  });
+
+  /** The key with the credential a watcher brought, or the one the poller has. */
+  const importKey = (key: string, credential: string | undefined): ImportKey => ({
+    key,
+    credential: credential ?? poller.inspect(key)?.key.credential,
+  });
 
   return {
     async start(snapshot, credential) {
       const key = keyOf(snapshot);
-      let saved = true;
+      let isSaved = true;
       try {
         await store.put(key, snapshot);
       } catch (error) {
         // The provider runs the import already: its id goes to the client, and the state to the store later.
-        saved = false;
+        isSaved = false;
         logger.warn({ ...redisErrorFields(error), key }, 'import store unreachable, keeping the import in memory');
       }
-      const poller = ensure(key, credential);
-      poller.unwatchedUntil = now() + options.unwatchedMs;
-      poller.lastSeen = snapshot;
-      poller.unsaved = !saved;
-      poller.nextPollAt = now() + nextPollDelay(snapshot, 0, options, now());
+      const firstPollInMs = estimatedWait(snapshot, clock.now(), options.pollMs) ?? backoff.firstMs;
+      const { memo } = poller.keep(importKey(key, credential), options.unwatchedMs, firstPollInMs);
+      memo.known = { kind: isSaved ? 'stored' : 'unsaved', snapshot };
     },
 
     async current(key) {
-      const local = pollers.get(key);
+      const local = poller.inspect(key)?.memo;
       try {
         const stored = await store.get(key);
-        return local?.unsaved ? local.lastSeen : (stored ?? local?.lastSeen ?? null);
+        return local?.known.kind === 'unsaved' ? local.known.snapshot : (stored ?? lastSeen(local));
       } catch (error) {
-        if (local?.lastSeen) {
-          return local.lastSeen;
+        const seen = lastSeen(local);
+        if (seen) {
+          return seen;
         }
         throw error;
       }
@@ -376,9 +362,10 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
 
     async refresh(snapshot, credential) {
       const key = keyOf(snapshot);
-      const local = pollers.get(key);
-      if (local?.holding && local.lastSeen) {
-        return local.lastSeen;
+      const local = poller.inspect(key);
+      const seen = lastSeen(local?.memo);
+      if (local && seen && roleOf(local.state) === 'leader') {
+        return seen;
       }
       metrics.importPolls.inc({ provider: snapshot.provider });
       const next = await poll(snapshot, credential);
@@ -386,6 +373,7 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
         // A read: the answer goes to the client even when the store cannot keep it.
         try {
           await store.put(key, next);
+          // Without an origin: this instance's own watchers hear it too.
           await pubsub.publish('import', key, { kind: 'snapshot', snapshot: next });
         } catch (error) {
           logger.warn({ ...redisErrorFields(error), key }, 'could not keep a refreshed import state');
@@ -395,39 +383,11 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
     },
 
     watch(key, credential) {
-      return new Repeater<ImportEvent>(async (push, done) => {
-        const poller = ensure(key, credential);
-        const watcher = (event: ImportEvent) => {
-          void push(event);
-          if (isLastEvent(event)) {
-            done();
-          }
-        };
-        poller.watchers.add(watcher);
-        if (poller.lastSeen) {
-          watcher({ kind: 'snapshot', snapshot: poller.lastSeen });
-        } else {
-          // Nothing stored, or the store down: the poller's first tick settles it either way.
-          const stored = await store.get(key).catch(() => null);
-          if (stored) {
-            deliver(poller, { kind: 'snapshot', snapshot: stored });
-          }
-        }
-        await done;
-        poller.watchers.delete(watcher);
-        if (poller.watchers.size === 0 && now() >= poller.unwatchedUntil) {
-          stop(poller);
-        }
-      });
+      return poller.subscribe(importKey(key, credential));
     },
 
-    async close() {
-      const holding = [...pollers.values()].filter((poller) => poller.holding).map((poller) => poller.key);
-      for (const poller of [...pollers.values()]) {
-        poller.holding = false;
-        stop(poller);
-      }
-      await Promise.all(holding.map((key) => store.releaseLease(key, instanceId).catch(() => undefined)));
+    close() {
+      return poller.close();
     },
   };
 }

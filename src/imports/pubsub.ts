@@ -6,9 +6,15 @@ import type { Logger } from 'pino';
 import { redisErrorFields, reportRedisErrors } from '../redis';
 import type { ImportEvent } from './import-snapshot';
 
+/**
+ * An import event on its way to the other instances; `origin` names the tracker that
+ * published it, so that it does not hear its own news twice.
+ */
+export type SharedImportEvent = ImportEvent & { origin?: string };
+
 /** Topics and their payloads: `import` by import key, `confirmation` by confirmation id. */
 export type GatewayPubSub = PubSub<{
-  import: [key: string, event: ImportEvent];
+  import: [key: string, event: SharedImportEvent];
   /** A confirmation changed: the new record, sealed. */
   confirmation: [id: string, sealed: string];
 }>;

@@ -1,9 +1,10 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { ProviderUnavailableError } from '../../errors';
 import type { ImportEvent, ImportSnapshot } from '../../imports/import-snapshot';
+import { toGatewayError } from '../../live/poll-failure';
 import type { TransactionRecord } from '../../providers/provider';
+import type { TransactionEvent } from '../../transactions/transaction-watch';
 import { ImportCommand } from '../import/import-command.type';
 import { watchImport } from '../import/import.service';
 import { Transaction } from '../transaction/transaction.type';
@@ -24,9 +25,10 @@ export class SubscriptionResolver {
     @Arg('id', () => ID, { description: 'The id an import mutation returned.' }) _id: string,
   ): ImportSnapshot {
     context.renewLoaders();
-    if (event.kind === 'unavailable') {
-      // Told, not dropped: the subscription stays open and the gateway keeps asking.
-      throw new ProviderUnavailableError(event.provider, event.reason);
+    if (event.kind !== 'snapshot') {
+      // Told, not dropped: an unavailable provider leaves the subscription open and the
+      // gateway asking; a rejection (or a lost import) is the last event, and it ends.
+      throw toGatewayError(event);
     }
     return event.snapshot;
   }
@@ -38,12 +40,16 @@ export class SubscriptionResolver {
       watchTransactions(context, args.accountId ?? undefined),
   })
   transactionAdded(
-    @Root() transaction: TransactionRecord,
+    @Root() event: TransactionEvent,
     @Ctx() context: Context,
     @Arg('accountId', () => ID, { nullable: true, description: 'Only this account; all of them without.' })
     _accountId?: string,
   ): TransactionRecord {
     context.renewLoaders();
-    return transaction;
+    if (event.kind !== 'added') {
+      // As for imports: PROVIDER_UNAVAILABLE while polling goes on; UNAUTHENTICATED, and the end.
+      throw toGatewayError(event);
+    }
+    return event.transaction;
   }
 }

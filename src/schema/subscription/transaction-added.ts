@@ -1,13 +1,13 @@
 import type { Context } from '../../context';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors';
-import type { TransactionRecord } from '../../providers/provider';
+import type { TransactionEvent } from '../../transactions/transaction-watch';
 import { findAccount } from '../account/account.resolver';
 
 /** `transactionAdded`: the account (or all of them) checked when the client subscribes, then watched. */
 export async function watchTransactions(
   context: Context,
   accountId: string | undefined,
-): Promise<AsyncIterableIterator<TransactionRecord>> {
+): Promise<AsyncIterableIterator<TransactionEvent>> {
   if (accountId === undefined) {
     if (Object.keys(context.credentials).length === 0) {
       throw new UnauthenticatedError();
