@@ -37,6 +37,11 @@ export interface UpstreamOptions {
   logger: Logger;
   circuitFailures: number;
   circuitHalfOpenMs: number;
+  /**
+   * Stable codes for the provider's refusals where the derived one (its own name, in
+   * UPPER_SNAKE) would not do, e.g. `MultipleAccessRevoked` → `CONSENT_REVOKED`.
+   */
+  reasons?: Readonly<Record<string, string>>;
   /** Retries of a failed read after its first attempt (0 turns them off), all within one timeout. @default 1 */
   retries?: number;
   /** Calls in flight to the provider at once, and calls waiting for a slot. @default 64, 512 */
@@ -214,7 +219,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     }
     const body = typeof response.data === 'string' ? response.data : '';
     if (response.status < 200 || response.status >= 300) {
-      const error = toUpstreamError(provider, { status: response.status, body });
+      const error = toUpstreamError(provider, { status: response.status, body }, undefined, options.reasons);
       if (response.status === 429 || response.status === 503) {
         retryAfter.set(error, retryAfterMs(response.headers['retry-after']));
       }
@@ -378,7 +383,12 @@ export class UnreadableAnswerError extends ProviderError {
  * 404 → NOT_FOUND, 5xx, timeouts and broken connections → PROVIDER_UNAVAILABLE, any
  * other refusal → PROVIDER_ERROR with the provider's reason.
  */
-export function toUpstreamError(provider: ProviderName, fault: unknown, timedOutAfterMs?: number): GatewayError {
+export function toUpstreamError(
+  provider: ProviderName,
+  fault: unknown,
+  timedOutAfterMs?: number,
+  reasons: Readonly<Record<string, string>> = {},
+): GatewayError {
   if (fault instanceof GatewayError) {
     return fault;
   }
@@ -410,7 +420,14 @@ export function toUpstreamError(provider: ProviderName, fault: unknown, timedOut
     if (status >= 500) {
       return new ProviderUnavailableError(provider, `it answered HTTP ${status}`);
     }
-    return new ProviderError(provider, reasonOf(body) ?? `HTTP ${status}`, status);
+    const refusal = refusalOf(body);
+    const name = refusal.name && IDENTIFIER.test(refusal.name) ? refusal.name : undefined;
+    return new ProviderError(
+      provider,
+      refusal.text ?? `HTTP ${status}`,
+      status,
+      name === undefined ? undefined : (reasons[name] ?? toUpperSnake(name)),
+    );
   }
   return new ProviderUnavailableError(provider, describe(fault));
 }
@@ -419,12 +436,29 @@ function isHttpFault(value: unknown): value is { status: number; body: string } 
   return typeof value === 'object' && value !== null && typeof (value as { status?: unknown }).status === 'number';
 }
 
-/** The provider's own words for a refusal, short and printable, never the whole body. */
-function reasonOf(body: string): string | undefined {
+/** A refusal's name as providers write them: `hbci_login_failed`, `SessionNotSignedIn`. */
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_.-]{0,79}$/;
+
+/** `SessionNotSignedIn` → `SESSION_NOT_SIGNED_IN`, `hbci_login_failed` → `HBCI_LOGIN_FAILED`. */
+export function toUpperSnake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+/**
+ * The provider's own words for a refusal, short and printable, never the whole body;
+ * and its name, where the body names it (a JSON `error` or `reason`, an XML exception).
+ */
+function refusalOf(body: string): { text?: string; name?: string } {
   let reason: unknown;
+  let name: unknown;
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
     const code = parsed.error ?? parsed.reason;
+    name = code;
     reason =
       typeof code === 'string' && typeof parsed.message === 'string'
         ? `${code}: ${parsed.message}`
@@ -432,18 +466,20 @@ function reasonOf(body: string): string | undefined {
   } catch {
     // Rails' `<error>` and Kontomatik's `<exception name="…">`.
     const head = body.slice(0, 8192);
-    const exception = /<exception(?:\s+name="([^"]{1,100})")?[^>]*>([^<]{0,4000})<\/exception>/.exec(head);
+    const exception = /<exception(?:\s+name="([^"]{1,100})")?[^>]*?(?:\/>|>([^<]{0,4000})<\/exception>)/.exec(head);
+    name = exception?.[1];
     reason = exception
       ? [exception[1], exception[2]?.trim()].filter(Boolean).join(': ')
       : /<error[^>]*>([^<]{1,4000})<\/error>/.exec(head)?.[1];
   }
-  if (typeof reason !== 'string' || !reason.trim()) {
-    return undefined;
-  }
-  return reason
-    .replace(/[^\x20-\x7e\u00a0-\u024f]/g, ' ')
-    .trim()
-    .slice(0, 200);
+  const text =
+    typeof reason === 'string' && reason.trim()
+      ? reason
+          .replace(/[^\x20-\x7e\u00a0-\u024f]/g, ' ')
+          .trim()
+          .slice(0, 200)
+      : undefined;
+  return { text, name: typeof name === 'string' ? name : undefined };
 }
 
 function outcomeOf(error: unknown): string {

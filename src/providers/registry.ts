@@ -7,6 +7,8 @@ import { createUpstream, type Upstream } from './http';
 import { createKontistProvider, type KontistProvider } from './kontist/kontist.client';
 import { createKontistOrders } from './kontist/kontist-orders.client';
 import { createKontistPayments } from './kontist/kontist.payments';
+import { kontistReasons } from './kontist/kontist.reasons';
+import { kontomatikReasons } from './kontomatik/kontomatik.reasons';
 import { createKontomatikProvider, type KontomatikProvider } from './kontomatik/kontomatik.client';
 import type { PaymentProvider } from './payments';
 import type { AccountProvider } from './provider';
@@ -26,10 +28,11 @@ export interface Providers {
 }
 
 export function createProviders(config: Config, metrics: Metrics, logger: Logger): Providers {
-  const upstream = (provider: ProviderName, baseURL: string) =>
+  const upstream = (provider: ProviderName, baseURL: string, reasons?: Readonly<Record<string, string>>) =>
     createUpstream({
       provider,
       baseURL,
+      reasons,
       timeoutMs: config.upstreamTimeoutMs,
       metrics,
       logger,
@@ -37,9 +40,9 @@ export function createProviders(config: Config, metrics: Metrics, logger: Logger
       circuitHalfOpenMs: config.circuitHalfOpenMs,
     });
   const upstreams = {
-    KONTIST: upstream('KONTIST', config.kontistUrl),
+    KONTIST: upstream('KONTIST', config.kontistUrl, kontistReasons),
     BANKIMPORT: upstream('BANKIMPORT', config.bankimportUrl),
-    KONTOMATIK: upstream('KONTOMATIK', config.kontomatikUrl),
+    KONTOMATIK: upstream('KONTOMATIK', config.kontomatikUrl, kontomatikReasons),
   };
   const kontist = createKontistProvider(upstreams.KONTIST, config.kontistUrl, {
     clientId: config.kontistClientId,

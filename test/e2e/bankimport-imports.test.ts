@@ -55,7 +55,11 @@ describe('Bankimport: linking HBCI logins and refreshing accounts', () => {
       { input: { title: 'x', bankCode: '30070024', username: 'alice', secret: 'guess-1234' } },
       alice,
     );
-    expect(wrong.body.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'BANKIMPORT' });
+    expect(wrong.body.errors![0]!.extensions).toMatchObject({
+      code: 'PROVIDER_ERROR',
+      provider: 'BANKIMPORT',
+      reason: 'HBCI_LOGIN_FAILED',
+    });
     expect(wrong.body.errors![0]!.message).toMatch(/hbci_login_failed/);
     expect(JSON.stringify(wrong.body)).not.toContain('guess-1234');
 

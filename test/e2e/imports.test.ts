@@ -208,7 +208,11 @@ describe('Kontomatik imports watched over the WebSocket', () => {
     const { body } = await t.gql(StartImportDocument, {
       input: { sessionId: session.sessionId, sessionIdSignature: 'f'.repeat(64) },
     });
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'KONTOMATIK' });
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'PROVIDER_ERROR',
+      provider: 'KONTOMATIK',
+      reason: 'INVALID_SESSION_SIGNATURE',
+    });
     expect(body.errors![0]!.message).toMatch(/InvalidSessionSignature/);
     expect(body.errors![0]!.message).not.toMatch(/at \w+ \(/);
   });
@@ -229,7 +233,11 @@ describe('Kontomatik imports watched over the WebSocket', () => {
 
     expect((await t.gql(RevokeConsentDocument, { token })).body.data!.revokeConsent).toBe(true);
     const refused = await t.gql(ReuseConsentDocument, { input: { multipleAccessToken: token } });
-    expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'KONTOMATIK' });
+    expect(refused.body.errors![0]!.extensions).toMatchObject({
+      code: 'PROVIDER_ERROR',
+      provider: 'KONTOMATIK',
+      reason: 'CONSENT_REVOKED',
+    });
     expect(refused.body.errors![0]!.message).toMatch(/MultipleAccessRevoked/);
     // The consent token never shows in an error or a log line.
     expect(refused.body.errors![0]!.message).not.toContain(token);

@@ -47,8 +47,40 @@ describe('toUpstreamError', () => {
 
   it("maps a 400 to PROVIDER_ERROR with the status and the provider's reason", () => {
     const error = toUpstreamError('KONTIST', { status: 400, body: '{"error":"invalid_grant"}' });
-    expect(error.extensions).toEqual({ code: 'PROVIDER_ERROR', provider: 'KONTIST', status: 400 });
+    expect(error.extensions).toEqual({
+      code: 'PROVIDER_ERROR',
+      provider: 'KONTIST',
+      status: 400,
+      reason: 'INVALID_GRANT',
+    });
     expect(error.message).toBe('KONTIST refused the request: invalid_grant');
+  });
+
+  it.each([
+    ['{"error":"hbci_login_failed","message":"wrong PIN"}', 'HBCI_LOGIN_FAILED'],
+    ['<reply><exception name="SessionNotSignedIn">sign in first</exception></reply>', 'SESSION_NOT_SIGNED_IN'],
+    ['<reply><exception name="InvalidSessionSignature"/></reply>', 'INVALID_SESSION_SIGNATURE'],
+    [
+      '{"error":"insufficient_funds","message":"The account balance does not cover this payment."}',
+      'INSUFFICIENT_FUNDS',
+    ],
+  ])('names the refusal in %s with a stable UPPER_SNAKE reason, %s', (body, reason) => {
+    expect(toUpstreamError('KONTOMATIK', { status: 422, body }).extensions.reason).toBe(reason);
+  });
+
+  it("takes a bank's own code where its name would not do, and none from a body that names nothing", () => {
+    const revoked = '<reply><exception name="MultipleAccessRevoked">revoked</exception></reply>';
+    expect(
+      toUpstreamError('KONTOMATIK', { status: 400, body: revoked }, undefined, {
+        MultipleAccessRevoked: 'CONSENT_REVOKED',
+      }).extensions.reason,
+    ).toBe('CONSENT_REVOKED');
+    expect(
+      toUpstreamError('KONTIST', { status: 400, body: '{"message":"bad things"}' }).extensions.reason,
+    ).toBeUndefined();
+    expect(
+      toUpstreamError('KONTIST', { status: 400, body: '{"error":"not a <code>"}' }).extensions.reason,
+    ).toBeUndefined();
   });
 
   it('takes the reason from a JSON message field', () => {
@@ -349,7 +381,12 @@ describe('createUpstream against a real HTTP server', () => {
   it("maps a 400 to PROVIDER_ERROR with the provider's reason, and stays healthy", async () => {
     const upstream = anUpstream();
     const error = await caught(() => get(upstream, '/refused'));
-    expect(error.extensions).toEqual({ code: 'PROVIDER_ERROR', provider: 'BANKIMPORT', status: 400 });
+    expect(error.extensions).toEqual({
+      code: 'PROVIDER_ERROR',
+      provider: 'BANKIMPORT',
+      status: 400,
+      reason: 'INVALID_GRANT',
+    });
     expect(error.message).toBe(`${PREFIX}invalid_grant`);
     expect(upstream.healthy()).toBe(true);
   });

@@ -72,25 +72,6 @@ export interface KontistOrders {
 
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-/** Kontist's refusals that clients act on, as stable codes (`extensions.reason`). */
-const REASONS: Record<string, string> = {
-  insufficient_funds: 'INSUFFICIENT_FUNDS',
-  payload_mismatch: 'PAYLOAD_MISMATCH',
-  authorization_token_required: 'TAN_REQUIRED',
-  timed_order_not_scheduled: 'TIMED_ORDER_NOT_SCHEDULED',
-};
-
-function withReason(error: unknown): unknown {
-  if (!(error instanceof ProviderError)) {
-    return error;
-  }
-  const code = REASONS[error.reason.split(':', 1)[0]?.trim() ?? ''];
-  if (!code) {
-    return error;
-  }
-  return new ProviderError('KONTIST', error.reason, error.extensions.status as number | undefined, code);
-}
-
 export function createKontistOrders(upstream: Upstream): KontistOrders {
   const send = async <T>(
     call: ProviderCall,
@@ -117,7 +98,7 @@ export function createKontistOrders(upstream: Upstream): KontistOrders {
         // Kontist keeps the pending request for another attempt.
         throw new TanRejectedError();
       }
-      throw withReason(error);
+      throw error;
     }
   };
 

@@ -59,7 +59,12 @@ describe('Kontist OAuth helpers', () => {
     const code = await authorize();
     await t.gql(ExchangeKontistCodeDocument, { code, redirectUri });
     const { body } = await t.gql(ExchangeKontistCodeDocument, { code, redirectUri });
-    expect(body.errors![0]!.extensions).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'KONTIST', status: 400 });
+    expect(body.errors![0]!.extensions).toMatchObject({
+      code: 'PROVIDER_ERROR',
+      provider: 'KONTIST',
+      status: 400,
+      reason: 'INVALID_GRANT',
+    });
     expect(body.errors![0]!.message).toContain('invalid_grant');
   });
 
