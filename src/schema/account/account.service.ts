@@ -16,10 +16,14 @@ export async function listAccounts(
   info: GraphQLResolveInfo,
   input: AccountFilterInput | undefined,
 ): Promise<AccountRecord[]> {
+  const only = input?.provider as ProviderName | undefined;
+  if (only && !context.providers.accountProviders.some((provider) => provider.name === only)) {
+    // Its accounts come through imports (importCommand), never through `accounts`.
+    return [];
+  }
   if (Object.keys(context.credentials).length === 0) {
     throw new UnauthenticatedError();
   }
-  const only = input?.provider as ProviderName | undefined;
   if (only && !context.credentials[only]) {
     throw new UnauthenticatedError(only);
   }

@@ -55,6 +55,15 @@ describe('accounts', () => {
     expect(callCount(await t.stats(), 'KONTIST')).toBe(0);
   });
 
+  it('answers an empty list for KONTOMATIK, whose accounts come through imports, without an error or a call', async () => {
+    await t.resetStats();
+    for (const headers of [alice, {}]) {
+      const { body } = await t.gql('{ accounts(filter: { provider: KONTOMATIK }) { id } }', {}, headers);
+      expect(body).toEqual({ data: { accounts: [] } });
+    }
+    expect(callCount(await t.stats())).toBe(0);
+  });
+
   it('fails with UNAUTHENTICATED and no provider without any credentials', async () => {
     const { body } = await t.gql(AccountsDocument, {});
     expect(body.data).toBeNull();
