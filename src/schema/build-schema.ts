@@ -23,9 +23,7 @@ import { TransferResolver } from './transfer/transfer.resolver';
  * The gateway's GraphQL schema, built from the type-graphql classes. Subscriptions
  * bring their own event streams (`subscribe`); type-graphql still asks for the pub/sub.
  */
-export async function buildGatewaySchema(
-  pubSub: GatewayPubSub = createGatewayPubSub().pubsub,
-): Promise<GraphQLSchema> {
+export async function buildGatewaySchema(pubSub: GatewayPubSub = createGatewayPubSub().pubsub): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub,
     resolvers: [

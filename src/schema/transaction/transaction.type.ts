@@ -36,7 +36,8 @@ export class Transaction extends Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The booking type, e.g. SEPA_CREDIT_TRANSFER, SEPA_DIRECT_DEBIT, DIRECT_DEBIT, SEPA_DIRECT_DEBIT_RETURN.',
+    description:
+      'The booking type, e.g. SEPA_CREDIT_TRANSFER, SEPA_DIRECT_DEBIT, DIRECT_DEBIT, SEPA_DIRECT_DEBIT_RETURN.',
   })
   bookingType!: string | null;
 
