@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import { startGateway, type TestGateway } from '../support/gateway';
+import { AccountTransactionsDocument, AccountsDocument, RefreshAccountDocument } from '../generated/graphql';
+import { alice, startGateway, type TestGateway } from '../support/gateway';
+import { aliceConnection } from '../support/subscriptions';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -12,6 +14,10 @@ const runs = hasChromium || Boolean(process.env.CI);
 if (!runs) {
   console.warn(`GraphiQL browser test skipped: ${CHROMIUM} not installed`);
 }
+
+/** The example the first query's comment shows. */
+const TRANSACTION_ADDED = 'subscription { transactionAdded { id amount { decimal } purpose } }';
+const HEADERS_EDITOR = '.graphiql-editor-tool .graphiql-editor:not(.hidden)';
 
 /** What the page may reach: the gateway on loopback, and in-page resources. */
 function isLocal(url: string): boolean {
@@ -27,18 +33,73 @@ function editorText(page: Page, selector: string): Promise<string> {
     .then((text) => text.replace(/\u00a0/g, ' '));
 }
 
+/** Waits until an editor's visible text matches. */
+async function waitForEditor(page: Page, selector: string, pattern: RegExp, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, source, flags }) =>
+      new RegExp(source, flags).test(
+        document.querySelector(`${selector} .view-lines`)?.textContent?.replace(/\u00a0/g, ' ') ?? '',
+      ),
+    { selector, source: pattern.source, flags: pattern.flags },
+    { timeout },
+  );
+}
+
+/** Polls a condition outside the page until it holds, failing after `timeoutMs`. */
+async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+interface GraphiQLPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested, WebSockets included. */
+  requested: string[];
+  /** Every graphql-ws message the page sent, in order, over all its sockets. */
+  sent: Array<{ type: string; payload?: unknown }>;
+  /** Uncaught errors in the page. */
+  errors: string[];
+}
+
 (runs ? describe : describe.skip)('GraphiQL in a browser', () => {
+  const POLL_MS = 150;
   let gateway: TestGateway;
   let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  const requested: string[] = [];
+
+  /** GraphiQL in a context of its own, so that no tab state is left from another test. */
+  async function openGraphiQL(path: string): Promise<GraphiQLPage> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const requested: string[] = [];
+    const sent: GraphiQLPage['sent'] = [];
+    // On the context, so that workers' requests are seen too; WebSockets are not requests.
+    context.on('request', (request) => requested.push(request.url()));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('websocket', (socket) => {
+      requested.push(socket.url());
+      socket.on('framesent', ({ payload }) => sent.push(JSON.parse(payload.toString())));
+    });
+    // The page is ~9 MB of inlined JavaScript.
+    await page.goto(`${gateway.url}${path}`, { waitUntil: 'load', timeout: 45_000 });
+    await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
+    return { context, page, requested, sent, errors };
+  }
+
+  const connectionInits = (graphiql: GraphiQLPage) =>
+    graphiql.sent.filter((message) => message.type === 'connection_init').map((message) => message.payload);
 
   beforeAll(async () => {
     if (!hasChromium) {
       throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
     }
-    gateway = await startGateway();
+    gateway = await startGateway({ TRANSACTION_POLL_MS: String(POLL_MS) }, { importMs: 300 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -52,83 +113,166 @@ function editorText(page: Page, selector: string): Promise<string> {
         '--disable-sync',
       ],
     });
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    // On the context, so that workers' requests are seen too; WebSockets are not requests.
-    context.on('request', (request) => requested.push(request.url()));
-    page = await context.newPage();
-    page.on('websocket', (socket) => requested.push(socket.url()));
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
     await browser?.close();
     await gateway?.close();
   });
 
   it('renders the editor with the first query and the demo headers, and runs it against the sandbox', async () => {
-    // The page is ~9 MB of inlined JavaScript.
-    await page.goto(`${gateway.url}/graphql`, { waitUntil: 'load', timeout: 45_000 });
+    const graphiql = await openGraphiQL('/graphql');
+    const { page } = graphiql;
+    try {
+      await waitForEditor(page, '.graphiql-query-editor', /MyAccounts/, 30_000);
+      const query = await editorText(page, '.graphiql-query-editor');
+      expect(query).toContain('query MyAccounts {');
+      expect(query).toContain('accounts {');
+      expect(query).toContain('iban');
+      expect(query).toContain(`#   ${TRANSACTION_ADDED}`);
 
-    await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
-      () => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('MyAccounts'),
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
-    const query = await editorText(page, '.graphiql-query-editor');
-    expect(query).toContain('query MyAccounts {');
-    expect(query).toContain('accounts {');
-    expect(query).toContain('iban');
+      await page.getByRole('button', { name: 'Headers', exact: true }).click();
+      await waitForEditor(page, HEADERS_EDITOR, /sandbox-alice/, 15_000);
+      const headers = await editorText(page, HEADERS_EDITOR);
+      expect(headers).toContain('"X-Kontist-Authorization": "Bearer sandbox-alice"');
+      expect(headers).toContain('"X-Bankimport-Token": "sandbox-alice"');
 
-    await page.getByRole('button', { name: 'Headers', exact: true }).click();
-    const headersEditor = '.graphiql-editor-tool .graphiql-editor:not(.hidden)';
-    await page.waitForFunction(
-      (selector) => document.querySelector(`${selector} .view-lines`)?.textContent?.includes('sandbox-alice'),
-      headersEditor,
-      { timeout: 15_000 },
-    );
-    const headers = await editorText(page, headersEditor);
-    expect(headers).toContain('"X-Kontist-Authorization": "Bearer sandbox-alice"');
-    expect(headers).toContain('"X-Bankimport-Token": "sandbox-alice"');
+      const sent = page.waitForRequest(
+        (request) => request.method() === 'POST' && request.postData()?.includes('MyAccounts') === true,
+        { timeout: 15_000 },
+      );
+      await page.locator('.graphiql-execute-button').click();
+      const execution = await sent;
+      expect(execution.headers()['x-kontist-authorization']).toBe('Bearer sandbox-alice');
+      expect(execution.headers()['x-bankimport-token']).toBe('sandbox-alice');
+      const response = await execution.response();
+      expect(response?.status()).toBe(200);
+      const body = (await response?.json()) as {
+        data?: { accounts: Array<{ provider: string; iban: string }> };
+        errors?: unknown[];
+      };
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.accounts.length).toBeGreaterThan(0);
 
-    const sent = page.waitForRequest(
-      (request) => request.method() === 'POST' && request.postData()?.includes('MyAccounts') === true,
-      {
-        timeout: 15_000,
-      },
-    );
-    await page.locator('.graphiql-execute-button').click();
-    const execution = await sent;
-    expect(execution.headers()['x-kontist-authorization']).toBe('Bearer sandbox-alice');
-    expect(execution.headers()['x-bankimport-token']).toBe('sandbox-alice');
-    const response = await execution.response();
-    expect(response?.status()).toBe(200);
-    const body = (await response?.json()) as {
-      data?: { accounts: Array<{ provider: string; iban: string }> };
-      errors?: unknown[];
-    };
-    expect(body.errors).toBeUndefined();
-    expect(body.data?.accounts.length).toBeGreaterThan(0);
+      await waitForEditor(page, '.graphiql-response', /"provider":\s*"KONTIST"/, 20_000);
+      const result = await editorText(page, '.graphiql-response');
+      expect(result).toContain('"accounts": [');
+      expect(result).toMatch(/"provider": "KONTIST"/);
+      expect(result).toMatch(/"iban": "DE\d{20}"/);
+      expect(result).not.toContain('"errors"');
 
-    await page.waitForFunction(
-      () =>
-        /"provider":\s*"KONTIST"/.test(
-          document.querySelector('.graphiql-response .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? '',
-        ),
-      null,
-      { timeout: 20_000 },
-    );
-    const result = await editorText(page, '.graphiql-response');
-    expect(result).toContain('"accounts": [');
-    expect(result).toMatch(/"provider": "KONTIST"/);
-    expect(result).toMatch(/"iban": "DE\d{20}"/);
-    expect(result).not.toContain('"errors"');
+      await page.screenshot({ path: '/tmp/graphiql.png' });
 
-    await page.screenshot({ path: '/tmp/graphiql.png' });
+      expect(graphiql.requested.length).toBeGreaterThan(0);
+      expect(graphiql.requested.filter((url) => !isLocal(url))).toEqual([]);
+      // Queries go over HTTP: the page opened no WebSocket.
+      expect(graphiql.sent).toEqual([]);
+      expect(graphiql.errors).toEqual([]);
+    } finally {
+      await graphiql.context.close();
+    }
+  }, 60_000);
 
-    expect(requested.length).toBeGreaterThan(0);
-    expect(requested.filter((url) => !isLocal(url))).toEqual([]);
+  it('sends the Headers tab in connection_init, so that transactionAdded shows what a Bankimport refresh brings', async () => {
+    const bankimportOnly = { 'X-Bankimport-Token': alice['X-Bankimport-Token'] };
+    const accounts = (await gateway.gql(AccountsDocument, {}, bankimportOnly)).body.data!.accounts;
+    const accountId = accounts.find((account) => account.provider === 'BANKIMPORT')!.id;
+    const newest = async () =>
+      (
+        await gateway.gql(AccountTransactionsDocument, { id: accountId, first: 20 }, alice)
+      ).body.data!.account!.transactions.edges.map((edge) => edge.node.id);
+    const before = await newest();
+
+    const graphiql = await openGraphiQL(`/graphql?query=${encodeURIComponent(TRANSACTION_ADDED)}`);
+    const { page } = graphiql;
+    try {
+      await waitForEditor(page, '.graphiql-query-editor', /transactionAdded/, 30_000);
+      await gateway.resetStats();
+      await page.locator('.graphiql-execute-button').click();
+
+      // Bankimport has one feed, read once a look; the poller's first look only learns
+      // what is there, so the refresh starts once a second look has begun.
+      await waitUntil(
+        'two looks at the Bankimport feed',
+        async () => ((await gateway.stats())['BANKIMPORT GET /api/v1/transactions'] ?? 0) >= 2,
+      );
+      const refresh = await gateway.gql(RefreshAccountDocument, { accountId }, alice);
+      expect(refresh.body.errors).toBeUndefined();
+
+      await waitForEditor(page, '.graphiql-response', /"transactionAdded"/, 20_000);
+      const result = await editorText(page, '.graphiql-response');
+      expect(result).not.toContain('"errors"');
+      expect(result).toMatch(/"decimal": "-?\d+\.\d{2}"/);
+      const announced = /"id": "([^"]+)"/.exec(result)?.[1];
+      const fresh = (await newest()).filter((id) => !before.includes(id));
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(fresh).toContain(announced);
+
+      expect(connectionInits(graphiql)).toEqual([aliceConnection]);
+      // The credentials travel in connection_init only, not in every subscribe message.
+      const subscribe = graphiql.sent.find((message) => message.type === 'subscribe');
+      expect(JSON.stringify(subscribe)).not.toContain('sandbox-alice');
+      expect(graphiql.requested.filter((url) => !isLocal(url))).toEqual([]);
+      expect(graphiql.errors).toEqual([]);
+    } finally {
+      await graphiql.context.close();
+    }
+  }, 60_000);
+
+  it('uses the Headers tab as edited for the next subscription: emptied, transactionAdded is UNAUTHENTICATED', async () => {
+    const graphiql = await openGraphiQL(`/graphql?query=${encodeURIComponent(TRANSACTION_ADDED)}`);
+    const { page } = graphiql;
+    const execute = page.locator('.graphiql-execute-button');
+    try {
+      await waitForEditor(page, '.graphiql-query-editor', /transactionAdded/, 30_000);
+      await execute.click();
+      await waitUntil('the first subscription', () => graphiql.sent.some((message) => message.type === 'subscribe'));
+      // The same button stops it.
+      await execute.click();
+      await waitUntil('the first subscription to stop', () =>
+        graphiql.sent.some((message) => message.type === 'complete'),
+      );
+
+      await page.getByRole('button', { name: 'Headers', exact: true }).click();
+      await waitForEditor(page, HEADERS_EDITOR, /sandbox-alice/, 15_000);
+      await page.locator(`${HEADERS_EDITOR} .view-lines`).click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(
+        (selector) => document.querySelector(`${selector} .view-lines`)?.textContent?.trim() === '',
+        HEADERS_EDITOR,
+        { timeout: 10_000 },
+      );
+
+      await execute.click();
+      await waitForEditor(page, '.graphiql-response', /"code": "UNAUTHENTICATED"/, 20_000);
+      const result = await editorText(page, '.graphiql-response');
+      expect(result).not.toContain('"transactionAdded": {');
+      expect(connectionInits(graphiql)).toEqual([aliceConnection, {}]);
+    } finally {
+      await graphiql.context.close();
+    }
+  }, 60_000);
+
+  it('maps header names case-insensitively onto the connection_init keys', async () => {
+    const graphiql = await openGraphiQL(`/graphql?query=${encodeURIComponent(TRANSACTION_ADDED)}`);
+    const { page } = graphiql;
+    try {
+      await waitForEditor(page, '.graphiql-query-editor', /transactionAdded/, 30_000);
+      await page.getByRole('button', { name: 'Headers', exact: true }).click();
+      await waitForEditor(page, HEADERS_EDITOR, /sandbox-alice/, 15_000);
+      await page.locator(`${HEADERS_EDITOR} .view-lines`).click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      // Typed into Monaco, which closes brackets and quotes itself: inserted as text instead.
+      await page.keyboard.insertText(
+        JSON.stringify({ 'x-bankimport-token': 'sandbox-bob', 'X-Other': 'not a credential' }),
+      );
+      await page.locator('.graphiql-execute-button').click();
+      await waitUntil('a connection_init', () => connectionInits(graphiql).length > 0);
+      expect(connectionInits(graphiql)).toEqual([{ bankimportToken: 'sandbox-bob' }]);
+    } finally {
+      await graphiql.context.close();
+    }
   }, 60_000);
 });
