@@ -158,7 +158,11 @@ export function createFormatError() {
       !(original instanceof Error && !(original instanceof GraphQLError))
     ) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // Apollo's own words point at its constructor, not at this gateway's setting.
+      const message = formatted.message.startsWith('GraphQL introspection is not allowed')
+        ? 'Introspection is off on this gateway: __schema and __type are refused. An operator turns it on with INTROSPECTION=on.'
+        : formatted.message;
+      return { ...formatted, message, extensions };
     }
     const shown: GraphQLFormattedError = {
       message: 'Internal server error.',

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Redis } from 'ioredis';
@@ -25,7 +26,7 @@ import { createMemoryImportStore } from './imports/import-store';
 import { createImportTracker } from './imports/import-tracker';
 import { createGatewayPubSub } from './imports/pubsub';
 import { createRedisImportLeases, createRedisImportStore } from './imports/redis-import-store';
-import { graphiqlLandingPage } from './graphiql';
+import { createGraphiQL } from './graphiql';
 import { queryLimitsFrom } from './limits/query-limits';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { createSubscribeGuard } from './limits/subscribe-guard';
@@ -170,6 +171,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     wsServer,
   );
 
+  const graphiql = config.introspection
+    ? createGraphiQL({ demoHeaders: options.demoHeaders ?? config.sandbox })
+    : undefined;
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -199,7 +203,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           };
         },
       },
-      graphiqlLandingPage({ demoHeaders: options.demoHeaders ?? config.sandbox }),
+      // GraphiQL is served by its own route (compressed, cacheable), and only with introspection on.
+      ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(limits),
       idempotencyRulePlugin(),
       responseErrorsPlugin(formatError),
@@ -239,7 +244,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     res.setHeader('X-Request-Id', requestId);
     res.once('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
     if (isGraphQLPath(req.url)) {
-      traceRequest(req, res, () => graphql(req, res, requestId));
+      if (graphiql?.isFor(req)) {
+        graphiql.serve(req, res);
+      } else {
+        traceRequest(req, res, () => graphql(req, res, requestId));
+      }
     } else {
       app(req, res);
     }
