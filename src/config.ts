@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 
 import { MIN_STATE_SECRET_LENGTH } from './state/state-crypto';
+import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 
 /** Where the gateway finds one provider. */
 export interface ProviderEndpoint {
@@ -68,6 +69,8 @@ export interface Config {
   maxConnections: number;
   /** Operation names with a metrics series of their own; the rest are counted as `(other)`. @default 100 */
   metricsMaxOperations: number;
+  /** TRUSTED_DOCUMENTS: when set, only these documents run. @default undefined (any document) */
+  trustedDocuments: TrustedDocuments | undefined;
   /** Browser origins allowed; `undefined` means any origin on localhost or 127.0.0.1. */
   corsOrigins: string[] | undefined;
   /** @default true */
@@ -175,6 +178,7 @@ const variables = {
   RATE_LIMIT_PER_MINUTE: int(0, 10_000_000).default(600),
   MAX_CONNECTIONS: int(1, 1_000_000).default(10_000),
   METRICS_MAX_OPERATIONS: int(0, 10_000).default(100),
+  TRUSTED_DOCUMENTS: nonEmpty.optional(),
   CORS_ORIGINS: origins.optional(),
   INTROSPECTION: onOff.default(true),
   LOG_LEVEL: z
@@ -265,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE'),
     maxConnections: read('MAX_CONNECTIONS'),
     metricsMaxOperations: read('METRICS_MAX_OPERATIONS'),
+    trustedDocuments: trustedDocumentsFrom(read('TRUSTED_DOCUMENTS')),
     corsOrigins: read('CORS_ORIGINS'),
     introspection: read('INTROSPECTION'),
     logLevel: read('LOG_LEVEL'),
@@ -276,4 +281,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importUnavailableAfterMs: read('IMPORT_UNAVAILABLE_AFTER_MS'),
     importUnwatchedMs: read('IMPORT_UNWATCHED_MS'),
   };
+}
+
+function trustedDocumentsFrom(path: string | undefined): TrustedDocuments | undefined {
+  if (path === undefined) {
+    return undefined;
+  }
+  try {
+    return loadTrustedDocuments(path);
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration: TRUSTED_DOCUMENTS (${JSON.stringify(path.slice(0, 200))}) ${(error as Error).message}.`,
+    );
+  }
 }

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'PROVIDER_ERROR'
   | 'SERVICE_UNAVAILABLE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'BAD_REQUEST'
@@ -151,6 +153,11 @@ export function createFormatError() {
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
       return { ...formatted, message: original.message, extensions };
     }
+    if (isApolloRequestRefusal(original)) {
+      // Apollo refuses some requests (a persisted query's hash that does not match, an
+      // unsupported version) with a plain 400 error and no code: the client's fault.
+      return { message: original.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     const code = formatted.extensions?.code;
     if (
       typeof code === 'string' &&
@@ -173,4 +180,12 @@ export function createFormatError() {
     maskedCauses.set(shown, original);
     return shown;
   };
+}
+
+function isApolloRequestRefusal(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) {
+    return false;
+  }
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return http?.status === 400;
 }

@@ -6,7 +6,9 @@ import type { Logger } from 'pino';
 
 import type { Context, ContextFactory } from './context';
 import { corsMiddleware } from './cors';
+import { GatewayError } from './errors';
 import { sendError } from './http-errors';
+import type { TrustedDocuments } from './trusted-documents';
 import { limitUpstreamCalls } from './limits/upstream-calls';
 import type { RateLimitCheck } from './rate-limit/rate-limit-check';
 
@@ -18,6 +20,8 @@ export interface GraphQLRouteOptions {
   maxBodyBytes: number;
   /** Provider calls one operation may make (MAX_UPSTREAM_CALLS). */
   maxUpstreamCalls: number;
+  /** TRUSTED_DOCUMENTS: only these run; undefined runs any document. */
+  trusted?: TrustedDocuments;
   logger: Logger;
 }
 
@@ -40,6 +44,7 @@ export function graphqlRoute({
   rateLimit,
   maxBodyBytes,
   maxUpstreamCalls,
+  trusted,
   logger,
 }: GraphQLRouteOptions): GraphQLRoute {
   const cors = corsMiddleware(corsOrigins);
@@ -92,6 +97,9 @@ export function graphqlRoute({
         readJson(req, res, (bodyError?: { status?: number }) => {
           if (bodyError) {
             refuseBody(res, bodyError, maxBodyBytes, requestId, internalError);
+            return;
+          }
+          if (trusted && !useTrustedDocument(req, trusted, res, requestId)) {
             return;
           }
           execute(req, res, requestId).catch(internalError);
@@ -183,4 +191,36 @@ function withRequestId(body: string, requestId: string): string {
     error.extensions = { ...error.extensions, requestId };
   }
   return JSON.stringify(parsed);
+}
+
+/**
+ * Puts the trusted document a request names in place of whatever it sent, in its body
+ * (POST) or its query string (GET); false when it named none and has been refused.
+ */
+function useTrustedDocument(req: WithBody, trusted: TrustedDocuments, res: ServerResponse, requestId: string): boolean {
+  try {
+    if (req.method === 'GET') {
+      const url = new URL(req.url ?? '/graphql', 'http://gateway');
+      const asked: Record<string, unknown> = Object.fromEntries(url.searchParams);
+      if (typeof asked.extensions === 'string') {
+        asked.extensions = JSON.parse(asked.extensions) as unknown;
+      }
+      const resolved = trusted.resolve(asked);
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(resolved)) {
+        search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      }
+      req.url = `${url.pathname}?${search.toString()}`;
+    } else if (typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
+      req.body = trusted.resolve(req.body as Record<string, unknown>);
+    } else {
+      trusted.resolve({});
+    }
+    return true;
+  } catch (error) {
+    const code = error instanceof GatewayError ? error.code : 'PERSISTED_QUERY_NOT_FOUND';
+    const message = error instanceof GatewayError ? error.message : 'Only trusted documents run on this gateway.';
+    sendError(res, 200, message, code, requestId);
+    return false;
+  }
 }

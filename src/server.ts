@@ -20,6 +20,7 @@ import { createMemoryStore } from './payments/memory-store';
 import { createPayments } from './payments/payment-service';
 import { createRedisStore } from './payments/redis-store';
 import { createWriteBehind } from './payments/write-behind';
+import { createRedisApqCache } from './apq-cache';
 import { createFormatError } from './errors';
 import { createImportPoll } from './imports/import-polls';
 import { createMemoryImportStore } from './imports/import-store';
@@ -177,6 +178,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
+    // Automatic persisted queries: with Redis, one cache for every instance.
+    persistedQueries: redis ? { cache: createRedisApqCache(redis, stateCrypto), ttl: 24 * 60 * 60 } : undefined,
     // The token limit, counted by graphql-js while it parses; queryLimitsPlugin names the refusal.
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
@@ -221,6 +224,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     rateLimit: rateLimitCheck(rateLimiter, logger),
     maxBodyBytes: config.maxBodyBytes,
     maxUpstreamCalls: config.maxUpstreamCalls,
+    trusted: config.trustedDocuments,
     logger,
   });
   app.get('/healthz', (_req, res) => {

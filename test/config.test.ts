@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 600,
       maxConnections: 10000,
       metricsMaxOperations: 100,
+      trustedDocuments: undefined,
       corsOrigins: undefined,
       importLeaseMs: 10000,
       importPollMaxMs: 5000,
