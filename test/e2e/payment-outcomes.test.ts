@@ -1,15 +1,7 @@
-import { randomBytes } from 'node:crypto';
-
-import {
-  ConfirmTransferDocument,
-  ConfirmationByIdDocument,
-  CreateTransferDocument,
-  type CreateTransferMutationVariables,
-} from '../generated/graphql';
-import { kontistBookings } from '../support/bookings';
+import { ConfirmTransferDocument, ConfirmationByIdDocument, CreateTransferDocument } from '../generated/graphql';
+import { aTransfer, kontistBookings } from '../support/payments';
 import { alice, startGateway, type TestGateway } from '../support/gateway';
 
-const KONTIST_4711 = 'QWNjb3VudDpLT05USVNUOjQ3MTE';
 const PUT_TRANSFER = 'KONTIST PUT /api/accounts/:id/transfer/:transferId';
 const TIMEOUT_MS = 1500;
 
@@ -25,16 +17,6 @@ describe('payment outcomes when the provider executes and the answer goes wrong'
   });
   afterAll(() => t.close());
   afterEach(() => t.clearFaults());
-
-  const aTransfer = (overrides: Partial<CreateTransferMutationVariables['input']> = {}) => ({
-    accountId: KONTIST_4711,
-    recipient: 'Karl Brenner',
-    iban: 'DE89370400440532013000',
-    amount: 1250,
-    note: 'Lunch',
-    endToEndId: `T${randomBytes(8).toString('hex')}`,
-    ...overrides,
-  });
 
   const bookings = (endToEndId: string) => kontistBookings(t.sandboxUrl, endToEndId);
 

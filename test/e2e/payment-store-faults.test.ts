@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import { Redis } from 'ioredis';
 import request from 'supertest';
@@ -9,13 +9,12 @@ import {
   ConfirmationByIdDocument,
   CreateTransferDocument,
 } from '../generated/graphql';
-import { kontistBookings } from '../support/bookings';
+import { aTransfer, kontistBookings } from '../support/payments';
 import { alice, startGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { spawnGateway } from '../support/spawn-gateway';
 import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';
 
-const KONTIST_4711 = 'QWNjb3VudDpLT05USVNUOjQ3MTE';
 const POST_TRANSFER = 'KONTIST POST /api/accounts/:id/transfer';
 const PUT_TRANSFER = 'KONTIST PUT /api/accounts/:id/transfer/:transferId';
 const TIMEOUT_MS = 1500;
@@ -49,16 +48,7 @@ describe('payment outcomes when the state store fails', () => {
     await redis.restart();
   });
 
-  const aTransfer = () => ({
-    accountId: KONTIST_4711,
-    recipient: 'Karl Brenner',
-    iban: 'DE89370400440532013000',
-    amount: 1250,
-    note: 'Lunch',
-    endToEndId: `T${randomBytes(8).toString('hex')}`,
-  });
-
-  const bookings = (endToEndId: string) => kontistBookings(a.sandboxUrl, endToEndId);
+  const bookings = (endToEndId: string | null | undefined) => kontistBookings(a.sandboxUrl, endToEndId ?? '');
 
   const created = async (on: TestGateway = a) => {
     const input = aTransfer();
