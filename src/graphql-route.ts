@@ -11,6 +11,7 @@ import { sendError } from './http-errors';
 import type { TrustedDocuments } from './trusted-documents';
 import { limitUpstreamCalls } from './limits/upstream-calls';
 import type { RateLimitCheck } from './rate-limit/rate-limit-check';
+import type { MultipartSubscriptions } from './subscription-multipart';
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
@@ -22,6 +23,8 @@ export interface GraphQLRouteOptions {
   maxUpstreamCalls: number;
   /** TRUSTED_DOCUMENTS: only these run; undefined runs any document. */
   trusted?: TrustedDocuments;
+  /** Subscriptions POSTed with Apollo's multipart Accept; Apollo refuses any other subscription. */
+  multipart: MultipartSubscriptions;
   logger: Logger;
 }
 
@@ -45,6 +48,7 @@ export function graphqlRoute({
   maxBodyBytes,
   maxUpstreamCalls,
   trusted,
+  multipart,
   logger,
 }: GraphQLRouteOptions): GraphQLRoute {
   const cors = corsMiddleware(corsOrigins);
@@ -102,6 +106,11 @@ export function graphqlRoute({
           if (trusted && !useTrustedDocument(req, trusted, res, requestId)) {
             return;
           }
+          const subscription = multipart.requested(req);
+          if (subscription) {
+            multipart.serve(req, res, requestId, subscription).catch(internalError);
+            return;
+          }
           execute(req, res, requestId).catch(internalError);
         });
       }, internalError);
@@ -142,7 +151,7 @@ function contextInput(req: IncomingMessage, res: ServerResponse, requestId: stri
 }
 
 /** Body-parser's refusals: too large (413) or unreadable (400), in GraphQL's error shape. */
-function refuseBody(
+export function refuseBody(
   res: ServerResponse,
   error: { status?: number },
   maxBodyBytes: number,

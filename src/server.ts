@@ -5,7 +5,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -30,7 +29,6 @@ import { createRedisImportLeases, createRedisImportStore } from './imports/redis
 import { createGraphiQL } from './graphiql';
 import { queryLimitsFrom } from './limits/query-limits';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
-import { createSubscribeGuard } from './limits/subscribe-guard';
 import { createLogger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createProviders, type Providers } from './providers/registry';
@@ -44,7 +42,11 @@ import { rateLimitCheck } from './rate-limit/rate-limit-check';
 import { createRateLimiter } from './rate-limit/rate-limiter';
 import { createStateCrypto } from './state/state-crypto';
 import { createTransactionWatch } from './transactions/transaction-watch';
-import { websocketOptions } from './websocket';
+import { serveWebsocket, websocketOptions } from './websocket';
+import { SSE_PATH, sseRoute } from './sse-route';
+import { createSubscriptionOperations } from './subscription-operations';
+import { multipartSubscriptions } from './subscription-multipart';
+import { subscriptionRefusalPlugin } from './subscription-refusal.plugin';
 import { isAllowedOrigin } from './cors';
 import { graphqlRoute } from './graphql-route';
 
@@ -65,6 +67,8 @@ export interface ServerOptions {
   demoHeaders?: boolean;
   /** The HTTP server's clocks; the contract's by default (tests shorten them). */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** How often an idle multipart HTTP subscription sends a heartbeat part. @default 5000 */
+  multipartHeartbeatMs?: number;
 }
 
 /** How long a client may take (CONTRACT.md, Operations). */
@@ -160,17 +164,23 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   httpServer.maxConnections = config.maxConnections;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const wsCleanup = useServer(
-    websocketOptions({
-      schema,
-      createContext,
-      logger,
-      metrics,
-      guard: createSubscribeGuard({ schema, limits, rateLimiter }),
-      formatError,
-    }),
-    wsServer,
-  );
+  // One core for the WebSocket, SSE and multipart HTTP: checks, context, errors, the gauge.
+  const subscriptions = createSubscriptionOperations({
+    schema,
+    createContext,
+    limits,
+    rateLimiter,
+    formatError,
+    metrics,
+  });
+  const wsCleanup = serveWebsocket(wsServer, websocketOptions(subscriptions), logger);
+  const stream = sseRoute({
+    subscriptions,
+    corsOrigins: config.corsOrigins,
+    rateLimit: rateLimitCheck(rateLimiter, logger),
+    maxBodyBytes: config.maxBodyBytes,
+    logger,
+  });
 
   const graphiql = config.introspection
     ? createGraphiQL({ demoHeaders: options.demoHeaders ?? config.sandbox })
@@ -201,13 +211,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              // Operations first, so that each sends its end before its stream closes.
+              await Promise.all([wsCleanup.dispose(), subscriptions.close().then(() => stream.close())]);
             },
           };
         },
       },
       // GraphiQL is served by its own route (compressed, cacheable), and only with introspection on.
       ApolloServerPluginLandingPageDisabled(),
+      subscriptionRefusalPlugin(),
       queryLimitsPlugin(limits),
       idempotencyRulePlugin(),
       responseErrorsPlugin(formatError),
@@ -225,6 +237,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxBodyBytes: config.maxBodyBytes,
     maxUpstreamCalls: config.maxUpstreamCalls,
     trusted: config.trustedDocuments,
+    multipart: multipartSubscriptions({ subscriptions, heartbeatMs: options.multipartHeartbeatMs }),
     logger,
   });
   app.get('/healthz', (_req, res) => {
@@ -247,7 +260,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
     res.once('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
-    if (isGraphQLPath(req.url)) {
+    if (isPath(req.url, SSE_PATH)) {
+      stream.serve(req, res, requestId);
+    } else if (isPath(req.url, '/graphql')) {
       if (graphiql?.isFor(req)) {
         graphiql.serve(req, res);
       } else {
@@ -308,8 +323,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   };
 }
 
-/** `/graphql`, with or without a query string or a trailing slash. */
-function isGraphQLPath(url: string | undefined): boolean {
-  const path = url?.split('?', 1)[0];
-  return path === '/graphql' || path === '/graphql/';
+/** `path`, with or without a query string or a trailing slash. */
+function isPath(url: string | undefined, path: string): boolean {
+  const requested = url?.split('?', 1)[0];
+  return requested === path || requested === `${path}/`;
 }

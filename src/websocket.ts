@@ -1,128 +1,165 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
-import {
-  GraphQLError,
-  getOperationAST,
-  parse,
-  type ExecutionResult,
-  type FormattedExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
+import type { WebSocket, WebSocketServer } from 'ws';
 
-import type { Context, ContextFactory } from './context';
+import type { Context } from './context';
 import type { CredentialSource } from './credentials';
-import type { SubscribeGuard } from './limits/subscribe-guard';
-import type { Metrics } from './metrics';
-import { finishErrors } from './response-errors.plugin';
+import type { SubscriptionOperations } from './subscription-operations';
 
-export interface WebsocketDeps {
-  schema: GraphQLSchema;
-  createContext: ContextFactory;
-  logger: Logger;
-  metrics: Metrics;
-  /** Rate and query limits for each `subscribe` message, as over HTTP. */
-  guard: SubscribeGuard;
-  /** The same formatError as HTTP's: what a client may see of an error. */
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+type SocketContext = Parameters<NonNullable<ServerOptions<Record<string, unknown>, Extra>['onSubscribe']>>[0];
+
+interface Operation {
+  context: Context;
+  refused: boolean;
+  /** Counts the subscription closed in the gauge; absent for a refused one. */
+  closed?: () => void;
 }
 
 /**
- * graphql-ws on the gateway's schema: credentials from `connection_init`, the same
- * context as HTTP, and only subscriptions (queries and mutations belong to HTTP).
+ * graphql-ws on the gateway's subscription core: credentials from `connection_init`,
+ * the same checks and context as SSE and multipart HTTP, only subscriptions (queries
+ * and mutations belong to HTTP), and every error finished as HTTP finishes it, with
+ * the request id that each `subscribe` message gets.
  */
-export function websocketOptions({
-  schema,
-  createContext,
-  metrics,
-  guard,
-  formatError,
-}: WebsocketDeps): ServerOptions<Record<string, unknown>, Extra> {
-  const subscriptions = new WeakMap<object, Set<string>>();
-  const connectionSignals = new WeakMap<object, AbortController>();
-  const open = (ctx: object) => {
-    let ids = subscriptions.get(ctx);
+export function websocketOptions(subscriptions: SubscriptionOperations): ServerOptions<Record<string, unknown>, Extra> {
+  const operations = new WeakMap<SocketContext, Map<string, Operation>>();
+  const signals = new WeakMap<SocketContext, AbortSignal>();
+  const operationsOf = (ctx: SocketContext) => {
+    let ids = operations.get(ctx);
     if (!ids) {
-      ids = new Set();
-      subscriptions.set(ctx, ids);
+      ids = new Map();
+      operations.set(ctx, ids);
     }
     return ids;
   };
-  const close = (ctx: object, id: string) => {
-    if (subscriptions.get(ctx)?.delete(id)) {
-      metrics.openSubscriptions.dec();
+  // One signal per connection, however many operations it carries.
+  const signalOf = (ctx: SocketContext) => {
+    let signal = signals.get(ctx);
+    if (!signal) {
+      const aborted = new AbortController();
+      ctx.extra.socket.once('close', () => aborted.abort());
+      signal = aborted.signal;
+      signals.set(ctx, signal);
     }
+    return signal;
+  };
+  const end = (ctx: SocketContext, id: string) => {
+    operations.get(ctx)?.get(id)?.closed?.();
+    operations.get(ctx)?.delete(id);
   };
   return {
-    schema,
-    context: (ctx) => {
-      // One signal per connection, however many operations it carries.
-      let aborted = connectionSignals.get(ctx);
-      if (!aborted) {
-        const controller = new AbortController();
-        ctx.extra.socket.once('close', () => controller.abort());
-        connectionSignals.set(ctx, controller);
-        aborted = controller;
-      }
-      return createContext({
+    onSubscribe: async (ctx, id, payload) => {
+      const prepared = await subscriptions.prepare(payload, {
         requestId: randomUUID(),
         credentials: (ctx.connectionParams ?? {}) as CredentialSource,
-        signal: aborted.signal,
+        request: ctx.extra.request,
+        transport: 'the WebSocket',
+        counted: true,
+        signal: signalOf(ctx),
       });
+      if (prepared.kind === 'refused') {
+        operationsOf(ctx).set(id, { context: prepared.context, refused: true });
+        return [...prepared.errors];
+      }
+      operationsOf(ctx).set(id, { context: prepared.context, refused: false, closed: subscriptions.opened() });
+      return prepared.args;
     },
-    onSubscribe: async (ctx, id, payload) => {
-      const refused = await guard(ctx, payload);
-      if (refused) {
-        return refused;
-      }
-      let operation;
-      try {
-        operation = getOperationAST(parse(payload.query), payload.operationName);
-      } catch (error) {
-        return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
-      }
-      if (operation?.operation !== 'subscription') {
-        return [
-          new GraphQLError('Only subscriptions go over the WebSocket; send queries and mutations over HTTP.', {
-            extensions: { code: 'BAD_REQUEST' },
-          }),
-        ];
-      }
-      open(ctx).add(id);
-      metrics.openSubscriptions.inc();
-      return undefined;
+    onNext: (ctx, id, _payload, _args, result) => {
+      const operation = operations.get(ctx)?.get(id);
+      return operation && result.errors?.length ? subscriptions.formatResult(result, operation.context) : undefined;
     },
-    onNext: (_ctx, _id, _payload, args, result) =>
-      result.errors?.length ? formatResult(result, args.contextValue as Context, formatError) : undefined,
-    onComplete: (ctx, id) => close(ctx, id),
-    onError: (ctx, id) => close(ctx, id),
+    // A refusal (safe to show as it is), or what the event stream threw (masked unless the
+    // contract's); either with the request id.
+    onError: (ctx, id, _payload, errors) => {
+      const operation = operations.get(ctx)?.get(id);
+      end(ctx, id);
+      if (!operation) {
+        return undefined;
+      }
+      return operation.refused
+        ? subscriptions.formatRefusal(errors, operation.context)
+        : subscriptions.formatErrors(errors, operation.context);
+    },
+    onComplete: (ctx, id) => end(ctx, id),
   };
 }
 
+export interface WebsocketServing {
+  /** Closes every socket with 1001 Going Away and stops the server. */
+  dispose(): Promise<void>;
+}
+
 /**
- * An event's errors as HTTP shows them: through formatError (masked unless they belong
- * to the contract), each with the request id, the masked ones logged under it. A result
- * without data failed before execution (variables that do not coerce): BAD_USER_INPUT,
- * as Apollo names it over HTTP.
+ * Serves graphql-ws on a `ws` server, as graphql-ws's own `useServer` does, except
+ * that what goes wrong is logged through the gateway's logger, never printed to
+ * stderr: a frame that ws refuses (1009 for one over `maxPayload`) is the client's
+ * doing and needs no stack, and a socket gone while a message was being sent is not
+ * an error at all.
  */
-function formatResult(
-  result: ExecutionResult,
-  context: Context,
-  formatError: WebsocketDeps['formatError'],
-): FormattedExecutionResult {
-  const requestError = result.data === undefined;
-  const errors = (result.errors ?? []).map((error) => {
-    const formatted = error.toJSON();
-    const uncoded = formatted.extensions?.code === undefined && error.originalError === undefined;
-    return formatError(
-      requestError && uncoded
-        ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }
-        : formatted,
-      error,
+export function serveWebsocket(
+  wsServer: WebSocketServer,
+  options: ServerOptions<Record<string, unknown>, Extra>,
+  logger: Logger,
+  /** How often each socket is pinged, and how long its pong may take. @default 12000 */
+  keepAliveMs = 12_000,
+): WebsocketServing {
+  const server = makeServer(options);
+  wsServer.options.handleProtocols = handleProtocols;
+  wsServer.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
+  wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    // ws has closed the socket already, with the code that says why (1009, 1002...).
+    socket.on('error', (error: Error & { code?: string }) =>
+      logger.warn({ code: error.code, reason: error.message }, 'WebSocket frame refused'),
     );
+    let pongWait: NodeJS.Timeout | undefined;
+    const pinger = setInterval(() => {
+      if (socket.readyState === socket.OPEN) {
+        pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
+        socket.once('pong', () => clearTimeout(pongWait));
+        socket.ping();
+      }
+    }, keepAliveMs);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState !== socket.OPEN) {
+              resolve();
+              return;
+            }
+            socket.send(data, () => resolve());
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data: Buffer) => {
+            handle(data.toString('utf8')).catch((error: unknown) => {
+              logger.error({ err: error }, 'unexpected error on a WebSocket message');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code: number, reason: Buffer) => {
+      clearTimeout(pongWait);
+      clearInterval(pinger);
+      closed(code, reason.toString('utf8')).catch((error: unknown) =>
+        logger.error({ err: error }, 'unexpected error closing a WebSocket'),
+      );
+    });
   });
-  return { ...result, errors: finishErrors(context, errors) };
+  return {
+    async dispose() {
+      for (const client of wsServer.clients) {
+        client.close(1001, 'Going away');
+      }
+      wsServer.removeAllListeners();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
 }

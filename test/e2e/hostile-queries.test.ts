@@ -327,7 +327,7 @@ describe('hostile operations over the WebSocket', () => {
     expect(await errorsOf(deep)).toEqual([
       {
         message: 'The query is too deep: depth 30, limit 12.',
-        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12, actual: 30 },
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: 12, actual: 30, requestId: expect.any(String) },
       },
     ]);
     const costly = `subscription { transactionAdded { account {
@@ -336,15 +336,23 @@ describe('hostile operations over the WebSocket', () => {
     expect(await errorsOf(costly)).toEqual([
       {
         message: `The query costs too much: cost ${2 + 1 + 500 * (3 + 1 + 500 * 3)}, limit 50000.`,
-        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 50000, actual: 2 + 1 + 500 * (3 + 1 + 500 * 3) },
+        extensions: {
+          code: 'QUERY_TOO_COMPLEX',
+          limit: 'cost',
+          max: 50000,
+          actual: 2 + 1 + 500 * (3 + 1 + 500 * 3),
+          requestId: expect.any(String),
+        },
       },
     ]);
     expect(await errorsOf(`subscription { transactionAdded { id${' purpose'.repeat(6000)} } }`)).toEqual([
-      expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 5000 } }),
+      expect.objectContaining({
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: 5000, requestId: expect.any(String) },
+      }),
     ]);
     // Still open: a query gets the usual answer that queries belong to HTTP.
     expect(await errorsOf('{ __typename }')).toEqual([
-      expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } }),
+      expect.objectContaining({ extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }),
     ]);
   });
 

@@ -131,7 +131,7 @@ describe('rate limiting over the WebSocket (RATE_LIMIT_PER_MINUTE=3)', () => {
     expect((await post(t, { 'X-Bankimport-Token': token })).status).toBe(200);
     for (let i = 0; i < 2; i++) {
       expect(await errorsOf('{ __typename }')).toEqual([
-        expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } }),
+        expect.objectContaining({ extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }),
       ]);
     }
     const [limited] = (await errorsOf('{ __typename }')) as Array<{
@@ -140,7 +140,7 @@ describe('rate limiting over the WebSocket (RATE_LIMIT_PER_MINUTE=3)', () => {
     }>;
     expect(limited).toEqual({
       message: expect.stringMatching(/^Too many requests: try again in \d+ s\.$/),
-      extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number) },
+      extensions: { code: 'RATE_LIMITED', retryAfter: expect.any(Number), requestId: expect.any(String) },
     });
     expect(limited!.extensions.retryAfter).toBeGreaterThanOrEqual(1);
     expect(limited!.extensions.retryAfter).toBeLessThanOrEqual(60);

@@ -148,14 +148,18 @@ describe('the gateway server', () => {
             { next: () => undefined, error: resolve, complete: () => resolve(null) },
           );
         });
-        expect(error).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+        expect(error).toEqual([
+          expect.objectContaining({ extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }),
+        ]);
         const again = await new Promise<unknown>((resolve) => {
           client.subscribe(
             { query: '{ providers { healthy } }' },
             { next: () => undefined, error: resolve, complete: () => resolve(null) },
           );
         });
-        expect(again).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
+        expect(again).toEqual([
+          expect.objectContaining({ extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }),
+        ]);
       } finally {
         await client.dispose();
       }
