@@ -62,13 +62,7 @@ export function createGraphiQL(options: { demoHeaders: boolean }): GraphiQLRoute
     }),
   );
   const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
-  const encoded: Partial<Record<'br' | 'gzip', Buffer>> = {};
-  const ready = Promise.all([
-    promisify(zlib.brotliCompress)(html, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length },
-    }).then((body) => (encoded.br = body)),
-    promisify(zlib.gzip)(html, { level: 9 }).then((body) => (encoded.gzip = body)),
-  ]).then(() => undefined);
+  const { encoded, ready } = compressedOnce(etag, html);
 
   return {
     ready,
@@ -102,6 +96,29 @@ export interface GraphiQLRoute {
   /** A browser asking for the page: GET /graphql preferring HTML. */
   isFor(req: IncomingMessage): boolean;
   serve(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/**
+ * The page's compressed copies, made once per process whatever the number of servers
+ * in it (tests start many): a second of CPU on the thread pool each time would starve
+ * the pool's other work.
+ */
+const compressions = new Map<string, { encoded: Partial<Record<'br' | 'gzip', Buffer>>; ready: Promise<void> }>();
+
+function compressedOnce(etag: string, html: Buffer) {
+  let made = compressions.get(etag);
+  if (!made) {
+    const encoded: Partial<Record<'br' | 'gzip', Buffer>> = {};
+    const ready = Promise.all([
+      promisify(zlib.brotliCompress)(html, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length },
+      }).then((body) => (encoded.br = body)),
+      promisify(zlib.gzip)(html, { level: 9 }).then((body) => (encoded.gzip = body)),
+    ]).then(() => undefined);
+    made = { encoded, ready };
+    compressions.set(etag, made);
+  }
+  return made;
 }
 
 /** `gzip, deflate, br;q=1.0, identity;q=0` → the encodings it takes (q > 0). */

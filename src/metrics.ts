@@ -52,12 +52,12 @@ export function createMetrics(): Metrics {
     }),
     openSubscriptions: new Gauge({
       name: 'gateway_open_subscriptions',
-      help: 'GraphQL subscriptions currently open over the WebSocket.',
+      help: 'GraphQL subscriptions currently open, over the WebSocket, Server-Sent Events and multipart HTTP.',
       registers: [registry],
     }),
     activePollers: new Gauge({
       name: 'gateway_active_pollers',
-      help: 'Pollers this instance runs: import (one per watched import) and transactions (one per account and credentials).',
+      help: 'Pollers this instance runs: import (one per watched import), transactions (one per account and credentials) and confirmation (one per watched or unresolved confirmation).',
       labelNames: ['kind'],
       registers: [registry],
     }),

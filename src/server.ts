@@ -112,6 +112,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ttlMs: config.confirmationTtlS * 1000,
     maxAttempts: config.tanMaxAttempts,
     executingMs: config.upstreamTimeoutMs + 5000,
+    metrics,
   });
   const imports = createImportTracker({
     store: redis ? createRedisImportStore(redis) : createMemoryImportStore(),

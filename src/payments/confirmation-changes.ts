@@ -13,26 +13,34 @@ export function confirmationChanges(
   pubsub: GatewayPubSub,
   crypto: Pick<StateCrypto, 'seal' | 'open'>,
 ): ConfirmationChanges {
+  const opened = (id: string, sealed: unknown): Confirmation | null => {
+    if (typeof sealed !== 'string') {
+      return null;
+    }
+    try {
+      return crypto.open<Confirmation>(sealed, binding(id));
+    } catch {
+      // Sealed under another secret, or for another id: not a change of this one.
+      return null;
+    }
+  };
+
   return {
     publish(record) {
       pubsub.publish('confirmation', record.id, crypto.seal(record, binding(record.id)));
     },
-    listen(id) {
-      const iterator = pubsub.subscribe('confirmation', id)[Symbol.asyncIterator]();
-      return {
-        async next() {
-          const { value, done } = await iterator.next();
-          if (done || typeof value !== 'string') {
-            return null;
+    listen(id, onChange) {
+      const changes = pubsub.subscribe('confirmation', id)[Symbol.asyncIterator]();
+      void (async () => {
+        for (let next = await changes.next(); !next.done; next = await changes.next()) {
+          const record = opened(id, next.value);
+          if (record) {
+            onChange(record);
           }
-          try {
-            return crypto.open<Confirmation>(value, binding(id));
-          } catch {
-            return null;
-          }
-        },
-        close: () => void iterator.return?.(),
-      };
+        }
+        // Should the pub/sub fail, nothing is lost for good: the watchers' next look at the store finds it.
+      })().catch(() => undefined);
+      return () => void changes.return?.();
     },
   };
 }

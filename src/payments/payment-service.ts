@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { Repeater } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 
 import { BadUserInputError, NotFoundError, ServiceUnavailableError, type GatewayError } from '../errors';
+import { systemClock, type Clock } from '../live/clock';
+import { createPoller, type Polled, type Turn } from '../live/poller';
+import type { Metrics } from '../metrics';
 import type { Evidence, PaymentOperation, PaymentProvider, PaymentRequest, PaymentResult } from '../providers/payments';
 import type { AccountRecord, ProviderCall } from '../providers/provider';
 import type { ProviderName } from '../providers/provider-name';
@@ -23,9 +25,16 @@ import type { WriteBehindStore } from './write-behind';
 /** Tells every instance's watchers each change of a confirmation (pub/sub across instances). */
 export interface ConfirmationChanges {
   publish(record: Confirmation): void;
-  /** `next` resolves with the next change of `id`, in order; `close` stops listening. */
-  listen(id: string): { next(): Promise<Confirmation | null>; close(): void };
+  /** Calls `onChange` with each change of `id` published from now on, in order, until the returned function is called. */
+  listen(id: string, onChange: (record: Confirmation) => void): () => void;
 }
+
+/**
+ * What a `confirmationChanged` subscriber is told: the confirmation at each of its
+ * steps, or that the gateway cannot follow it for now (it goes on trying).
+ */
+export type ConfirmationEvent =
+  { kind: 'changed'; confirmation: Confirmation } | { kind: 'unavailable'; reason: string };
 
 export interface PaymentsOptions {
   store: WriteBehindStore;
@@ -40,7 +49,8 @@ export interface PaymentsOptions {
   reconcile?: machine.ReconcileSchedule;
   /** How often overdue EXECUTING records are looked for. @default executingMs / 3, at most 5 s */
   sweepMs?: number;
-  now?: () => number;
+  clock?: Clock;
+  metrics?: Pick<Metrics, 'activePollers'>;
 }
 
 export interface NewPayment {
@@ -76,20 +86,48 @@ export interface Payments {
    * NOT_FOUND for anyone else's, as if it did not exist.
    */
   find(id: string, callerKey: string | null, callFor?: CallFor): Promise<Confirmation>;
-  /** The confirmation now, then at every change, until it is settled. */
-  watch(first: Confirmation, callerKey: string, callFor?: CallFor): AsyncIterable<Confirmation>;
+  /**
+   * The confirmation now (`first`, as its caller found it), then each of its steps in
+   * order, until it is settled. With `callFor`, an UNKNOWN one is looked for at the
+   * provider whenever a look is due, with the caller's credentials.
+   */
+  watch(first: Confirmation, callFor?: CallFor): AsyncIterableIterator<ConfirmationEvent>;
   /** Stops sweeping and reconciling; writes what still waits for the store. */
   close(): Promise<void>;
 }
 
-/** Longest sleep of a watcher between two looks, whatever it waits for. */
+/** Longest wait between two looks at a watched confirmation, whatever it waits for. */
 const MAX_WATCH_WAIT_MS = 30_000;
+/** Timers may fire a millisecond before the clock reaches their time: a look comes this much after. */
+const LATE_MS = 10;
+/** How long looks at a confirmation may fail before its subscribers are told. */
+const UNAVAILABLE_AFTER_MS = 60_000;
+
+/**
+ * A confirmation as its poller is keyed: one poller per id on an instance, however many
+ * subscribe. `callFor` is the newest caller's, held in memory only.
+ */
+interface Followed {
+  /** The record as whoever asked for the poller found it. */
+  record: Confirmation;
+  callFor: CallFor | undefined;
+}
+
+/** What the subscribers on this instance have been shown of a confirmation. */
+interface Shown {
+  /** Its newest step. */
+  latest: Confirmation;
+  /** Whether `latest` was shown as EXPIRED: a step that has no version of its own. */
+  expired: boolean;
+  /** Stops hearing the changes published by any instance. */
+  stopListening: () => void;
+}
 
 export function createPayments(options: PaymentsOptions): Payments {
   const { store, providerFor, changes, logger, ttlMs, maxAttempts, executingMs } = options;
   const schedule = options.reconcile ?? machine.DEFAULT_RECONCILE;
-  const now = options.now ?? Date.now;
-  const followers = new Map<string, NodeJS.Timeout>();
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   let closed = false;
 
   const storeFault = (error: unknown): never => {
@@ -105,6 +143,33 @@ export function createPayments(options: PaymentsOptions): Payments {
       throw new NotFoundError('No such confirmation.');
     }
     return record;
+  };
+
+  /** A newer version than the subscribers here saw, or the one they saw, now EXPIRED. */
+  const isNews = (shown: Shown, record: Confirmation): boolean =>
+    record.version > shown.latest.version ||
+    (record.version === shown.latest.version && !shown.expired && machine.isExpired(record, now()));
+
+  /**
+   * Shows the subscribers here a step if it is news to them, so that they see each one
+   * once and in order, whoever found it: this instance's own changes at once, the others'
+   * as the pub/sub brings them, and what a look at the store finds that the pub/sub lost.
+   */
+  const show = (id: string, shown: Shown, record: Confirmation): void => {
+    if (isNews(shown, record)) {
+      shown.latest = record;
+      shown.expired = machine.isExpired(record, now());
+      poller.deliver(id, [{ kind: 'changed', confirmation: record }]);
+    }
+  };
+
+  /** A change this instance made, to every instance's subscribers. */
+  const publish = (record: Confirmation): void => {
+    changes.publish(record);
+    const watched = poller.inspect(record.id);
+    if (watched) {
+      show(record.id, watched.memo, record);
+    }
   };
 
   /**
@@ -124,7 +189,7 @@ export function createPayments(options: PaymentsOptions): Payments {
       }
       const saved = await store.save(next, { version: current.version, orAbsent: true }, randomUUID());
       if (saved !== 'conflict') {
-        changes.publish(next);
+        publish(next);
         return next;
       }
       const reread = await store.get(current.id).catch(() => null);
@@ -163,45 +228,26 @@ export function createPayments(options: PaymentsOptions): Payments {
     );
   };
 
-  /** Keeps looking for evidence of an UNKNOWN operation on this instance, with the caller's credentials. */
-  const follow = (record: Confirmation, call: ProviderCall): void => {
-    if (closed || followers.has(record.id)) {
-      return;
-    }
-    const step = (current: Confirmation): void => {
-      const at = current.state.status === 'UNKNOWN' ? current.state.nextCheckAt : null;
-      if (closed || at === null) {
-        followers.delete(current.id);
-        return;
-      }
-      const timer = setTimeout(
-        () => {
-          void store
-            .get(current.id)
-            .catch(() => current)
-            .then((fresh) => check(fresh ?? current, call))
-            .catch(() => current)
-            .then(step);
-        },
-        Math.max(0, at - now()),
-      );
-      timer.unref();
-      followers.set(current.id, timer);
-    };
-    step(record);
+  /** Until the record's next change of its own (expiry, deadline, next look), 30 s at most. */
+  const waitFor = (record: Confirmation): number => {
+    const at = machine.nextChangeAt(record);
+    const ms = at === null ? MAX_WATCH_WAIT_MS : at - now() + LATE_MS;
+    // Due, yet unchanged: an UNKNOWN one nobody here has the credentials to look for.
+    return ms > 0 ? Math.min(ms, MAX_WATCH_WAIT_MS) : MAX_WATCH_WAIT_MS;
   };
 
-  const catchUp = async (record: Confirmation, callFor?: CallFor): Promise<Confirmation> => {
-    let current = record;
-    const call = callFor && current.state.status !== 'PENDING' ? callOf(callFor, current) : undefined;
-    if (current.state.status === 'EXECUTING' && current.state.deadline <= now()) {
-      current = await update(current, (c) => machine.expireClaim(c, now()));
+  /**
+   * Keeps looking for evidence of an UNKNOWN operation on this instance, with the
+   * caller's credentials, until it is found or the reconciliation window ends, whether
+   * anyone watches meanwhile or not.
+   */
+  const follow = (record: Confirmation, callFor: CallFor): void => {
+    const { state } = record;
+    if (closed || state.status !== 'UNKNOWN' || state.nextCheckAt === null) {
+      return;
     }
-    if (call && current.state.status === 'UNKNOWN') {
-      current = await check(current, call);
-      follow(current, call);
-    }
-    return current;
+    const windowEndsAt = state.since + schedule.forMs + MAX_WATCH_WAIT_MS;
+    poller.keep({ record, callFor }, windowEndsAt - now(), waitFor(record));
   };
 
   const callOf = (callFor: CallFor, record: Confirmation): ProviderCall | undefined => {
@@ -211,6 +257,72 @@ export function createPayments(options: PaymentsOptions): Payments {
       return undefined;
     }
   };
+
+  const catchUp = async (record: Confirmation, callFor?: CallFor): Promise<Confirmation> => {
+    let current = record;
+    const call = callFor && current.state.status !== 'PENDING' ? callOf(callFor, current) : undefined;
+    if (current.state.status === 'EXECUTING' && current.state.deadline <= now()) {
+      current = await update(current, (c) => machine.expireClaim(c, now()));
+    }
+    if (callFor && call && current.state.status === 'UNKNOWN') {
+      current = await check(current, call);
+      follow(current, callFor);
+    }
+    return current;
+  };
+
+  /**
+   * One look at a watched confirmation: read it (where the store cannot say, because it
+   * is down or restarted empty, go on from what this instance saw), bring it up to date,
+   * and show what is news. Its steps are shown as they are made (`publish`), or as the
+   * pub/sub brings them from other instances; the next look is at its next change of its
+   * own, 30 s at most.
+   */
+  const look = async ({ id, key, memo: shown }: Turn<Followed, Shown>): Promise<Polled<ConfirmationEvent>> => {
+    const stored = await store.get(id).catch(() => null);
+    const known = stored && stored.version >= shown.latest.version ? stored : shown.latest;
+    show(id, shown, await catchUp(known, key.callFor));
+    return machine.isSettled(shown.latest, now())
+      ? { kind: 'ended', events: [] }
+      : { kind: 'going', events: [], waitMs: waitFor(shown.latest) };
+  };
+
+  const unavailable = (): ConfirmationEvent => ({
+    kind: 'unavailable',
+    reason: 'The gateway cannot look at this confirmation right now; it goes on trying.',
+  });
+
+  const poller = createPoller<Followed, ConfirmationEvent, Shown>({
+    kind: 'confirmation',
+    idOf: ({ record }) => record.id,
+    remember({ record }, id) {
+      const shown: Shown = { latest: record, expired: false, stopListening: () => undefined };
+      shown.stopListening = changes.listen(id, (change) => show(id, shown, change));
+      return shown;
+    },
+    forget: (shown) => shown.stopListening(),
+    poll: look,
+    welcome({ id, key, memo: shown }) {
+      if (isNews(shown, key.record)) {
+        // Newer than what the others here were shown: news to them too.
+        show(id, shown, key.record);
+        return [];
+      }
+      return [{ kind: 'changed', confirmation: shown.latest }];
+    },
+    isLast: (event) => event.kind === 'changed' && machine.isSettled(event.confirmation, now()),
+    failures: {
+      // Its looks are reads, and compare-and-set writes: none fails for good.
+      isFinal: () => false,
+      final: unavailable,
+      unavailable,
+      unavailableAfterMs: UNAVAILABLE_AFTER_MS,
+    },
+    backoff: { firstMs: 1000, maxMs: MAX_WATCH_WAIT_MS },
+    clock,
+    logger,
+    metrics: options.metrics,
+  });
 
   const refusalOf = (record: Confirmation): GatewayError | null => {
     if (record.state.status !== 'PENDING') {
@@ -224,7 +336,7 @@ export function createPayments(options: PaymentsOptions): Payments {
     claimed: Confirmation,
     claimId: string,
     outcome: ExecutionOutcome,
-    call: ProviderCall,
+    callFor: CallFor,
   ): Promise<PaymentResult> => {
     switch (outcome.kind) {
       case 'executed': {
@@ -255,11 +367,11 @@ export function createPayments(options: PaymentsOptions): Payments {
         throw outcome.error;
       case 'lost': {
         const lost = await update(claimed, (c) => machine.lose(c, claimId, outcome.failure, now()));
-        const checked = await check(lost, call);
+        const checked = await check(lost, callFor(claimed.provider));
         if (checked.state.status === 'CONFIRMED') {
           return checked.state.result;
         }
-        follow(checked, call);
+        follow(checked, callFor);
         throw new OutcomeUnknownError(claimed.provider);
       }
       default: {
@@ -342,10 +454,10 @@ export function createPayments(options: PaymentsOptions): Payments {
         const current = await store.get(id).catch(storeFault);
         throw (current && refusalOf(current)) ?? new ConfirmationUsedError('EXECUTING');
       }
-      changes.publish(claimed);
+      publish(claimed);
       if (claimed.tokenLength !== null && !new RegExp(`^\\d{${claimed.tokenLength}}$`).test(tan)) {
         // Plainly not the TAN that was sent: counted, but never sent upstream.
-        return settle(claimed, claimId, { kind: 'tan-rejected' }, call);
+        return settle(claimed, claimId, { kind: 'tan-rejected' }, callFor);
       }
       let outcome: ExecutionOutcome;
       try {
@@ -365,68 +477,21 @@ export function createPayments(options: PaymentsOptions): Payments {
           );
         }
       }
-      return settle(claimed, claimId, outcome, call);
+      return settle(claimed, claimId, outcome, callFor);
     },
 
     async find(id, callerKey, callFor) {
       return catchUp(await load(id, callerKey), callFor);
     },
 
-    watch(first, callerKey, callFor) {
-      return new Repeater<Confirmation>(async (push, stop) => {
-        const listener = changes.listen(first.id);
-        let timer: NodeJS.Timeout | undefined;
-        let stopped = false;
-        void stop.then(() => {
-          stopped = true;
-        });
-        try {
-          let record = first;
-          let shown: string | undefined;
-          while (!stopped) {
-            const key = `${record.version}:${machine.isExpired(record, now())}`;
-            if (key !== shown) {
-              shown = key;
-              await push(record);
-            }
-            if (machine.isSettled(record, now())) {
-              break;
-            }
-            const at = machine.nextChangeAt(record) ?? Number.POSITIVE_INFINITY;
-            const wait = Math.min(MAX_WATCH_WAIT_MS, Math.max(0, at - now()) + 10);
-            const event = await Promise.race([
-              listener.next(),
-              stop.then(() => null),
-              new Promise<null>((resolve) => {
-                timer = setTimeout(() => resolve(null), wait);
-              }),
-            ]);
-            clearTimeout(timer);
-            if (stopped) {
-              break;
-            }
-            // Each published step is shown as it was, so that no step is skipped;
-            // otherwise the record is read again, and brought up to date.
-            record =
-              event && event.version > record.version ? event : await catchUp(await load(first.id, callerKey), callFor);
-          }
-          stop();
-        } catch (error) {
-          stop(error);
-        } finally {
-          clearTimeout(timer);
-          listener.close();
-        }
-      });
+    watch(first, callFor) {
+      return poller.subscribe({ record: first, callFor: callFor ?? poller.inspect(first.id)?.key.callFor });
     },
 
     async close() {
       closed = true;
       clearInterval(sweeper);
-      for (const timer of followers.values()) {
-        clearTimeout(timer);
-      }
-      followers.clear();
+      await poller.close();
       await store.close();
     },
   };

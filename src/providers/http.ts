@@ -294,6 +294,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           flights.delete(key);
         }
       });
+      // Its callers see its failure; one that left before it ended must not leave it unhandled.
+      reply.catch(() => undefined);
       const created = { reply, callers: 0, controller };
       flight = created;
       flights.set(key, created);

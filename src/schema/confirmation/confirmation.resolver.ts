@@ -11,8 +11,8 @@ import {
 } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { NotFoundError } from '../../errors';
-import type { Confirmation as Stored } from '../../payments/confirmation';
+import { NotFoundError, ServiceUnavailableError } from '../../errors';
+import type { ConfirmationEvent } from '../../payments/payment-service';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';
 import { fromGlobalId } from '../node/global-id';
@@ -48,16 +48,20 @@ export class ConfirmationResolver {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, { id: string }, Context>) => {
       const id = confirmationIdOf(args.id, 'id');
       const first = await context.payments.find(id, context.callerKey, callFor(context));
-      return context.payments.watch(first, first.callerKey, callFor(context));
+      return context.payments.watch(first, callFor(context));
     },
   })
   confirmationChanged(
-    @Root() confirmation: Stored,
+    @Root() event: ConfirmationEvent,
     @Ctx() context: Context,
     @Arg('id', () => ID, { description: 'The id a create mutation returned.' }) _id: string,
   ): ConfirmationView {
     context.renewLoaders();
-    return toConfirmationView(confirmation);
+    if (event.kind !== 'changed') {
+      // Told, not dropped: the subscription stays open, and the gateway goes on looking.
+      throw new ServiceUnavailableError(event.reason);
+    }
+    return toConfirmationView(event.confirmation);
   }
 
   @FieldResolver(() => Account, { description: 'The account the operation runs on.' })
