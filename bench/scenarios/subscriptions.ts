@@ -1,3 +1,4 @@
+import { createClient as createSseClient, type Client as SseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -79,25 +80,49 @@ function until(condition: () => boolean, timeoutMs: number, what: string): Promi
   });
 }
 
-/** `count` subscribers on `sockets` sockets watch one fresh import until it completes. */
+/** One single-connection graphql-sse client (one event stream for all its operations). */
+function connectSse(gatewayUrl: string): SseClient<true> {
+  return createSseClient({
+    url: `${gatewayUrl}/graphql/stream`,
+    singleConnection: true,
+    retryAttempts: 0,
+    // A fresh object each time: the client writes its stream token into it.
+    headers: () => ({ ...alice.both }),
+  });
+}
+
+/** How many subscribers go over each transport. */
+interface Split {
+  ws: number;
+  sse: number;
+}
+
+/**
+ * Subscribers watch one fresh import until it completes: `split.ws` over WebSockets and
+ * `split.sse` over Server-Sent Events, `perSocket` operations multiplexed per socket or
+ * event stream.
+ */
 async function watchOneImport(
   gateway: ServerProcess,
   sandbox: ServerProcess,
-  count: number,
+  split: Split,
   perSocket: number,
   timeoutMs: number,
 ): Promise<WatchRun> {
   const control = sandboxControl(sandbox.url);
   const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
+  const count = split.ws + split.sse;
   const before = await gateway.usage({ gc: true });
   await control.resetStats();
   const id = await startImport(gateway.url);
   const setupStarted = performance.now();
-  const clients = await Promise.all(Array.from({ length: Math.ceil(count / perSocket) }, () => connect(wsUrl)));
+  const clients = await Promise.all(Array.from({ length: Math.ceil(split.ws / perSocket) }, () => connect(wsUrl)));
+  const sseClients = Array.from({ length: Math.ceil(split.sse / perSocket) }, () => connectSse(gateway.url));
   const subscribers: Subscriber[] = Array.from({ length: count }, () => ({ done: false }));
   let firstCompletedAt: number | undefined;
   subscribers.forEach((subscriber, i) => {
-    clients[i % clients.length]!.subscribe<{ importStatusChanged: { id: string; status: string } }>(
+    const via = i < split.ws ? clients[i % clients.length]! : sseClients[(i - split.ws) % sseClients.length]!;
+    via.subscribe<{ importStatusChanged: { id: string; status: string } }>(
       { query: WATCH, variables: { id } },
       {
         next: ({ data, errors }) => {
@@ -144,7 +169,7 @@ async function watchOneImport(
       heapWith: withSubscribers.heapUsed,
     };
   } finally {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all([...clients, ...sseClients].map((client) => client.dispose()));
   }
 }
 
@@ -154,8 +179,13 @@ export async function subscriptionsScenario(ctx: BenchContext): Promise<Scenario
   const { sandbox, gateway } = await startStack(ctx, { importMs });
   try {
     const timeoutMs = importMs + 120_000;
-    const many = await watchOneImport(gateway, sandbox, count, perSocket, timeoutMs);
-    const single = await watchOneImport(gateway, sandbox, 1, 1, timeoutMs);
+    const half = Math.floor(count / 2);
+    const many = await watchOneImport(gateway, sandbox, { ws: count - half, sse: half }, perSocket, timeoutMs);
+    const single = await watchOneImport(gateway, sandbox, { ws: 1, sse: 0 }, 1, timeoutMs);
+    // Memory per transport: the same number of subscribers over one transport at a time.
+    const wsOnly = await watchOneImport(gateway, sandbox, { ws: half, sse: 0 }, perSocket, timeoutMs);
+    const sseOnly = await watchOneImport(gateway, sandbox, { ws: 0, sse: half }, perSocket, timeoutMs);
+    const perSubscriberKb = (run: WatchRun, n: number) => (run.rssWith - run.rssBefore) / n / 1024;
 
     const completed = many.subscribers.filter((s) => s.completedAt !== undefined).map((s) => s.completedAt!);
     const earliest = Math.min(...completed);
@@ -185,12 +215,19 @@ export async function subscriptionsScenario(ctx: BenchContext): Promise<Scenario
           { text: '≤ 1 subscriber', met: (r) => r <= 1 },
         ),
         { measure: 'delivery p99 after the first COMPLETED', value: percentile(delays, 99), unit: 'ms' },
-        { measure: 'gateway RSS per subscriber', value: (many.rssWith - many.rssBefore) / count / 1024, unit: 'KB' },
+        { measure: 'gateway RSS per subscriber', value: perSubscriberKb(many, count), unit: 'KB' },
+        { measure: 'gateway RSS per subscriber, WebSocket', value: perSubscriberKb(wsOnly, half), unit: 'KB' },
+        { measure: 'gateway RSS per subscriber, SSE', value: perSubscriberKb(sseOnly, half), unit: 'KB' },
       ],
       notes: [
-        `\`createMockSession\` → \`startImport\` → ${formatNumber(count)} subscriptions to \`importStatusChanged(id)\` ` +
-          `over ${formatNumber(sockets)} WebSockets (graphql-ws \`createClient\` with \`ws\`, ${perSocket} operations ` +
-          `multiplexed per socket), one gateway process, sandbox import time ${importMs} ms.`,
+        `\`createMockSession\` → \`startImport\` → ${formatNumber(count)} subscriptions to \`importStatusChanged(id)\`, ` +
+          `${formatNumber(count - half)} over WebSockets (graphql-ws \`createClient\` with \`ws\`) and ${formatNumber(half)} over ` +
+          `Server-Sent Events (graphql-sse \`createClient\`, single-connection mode), ${perSocket} operations multiplexed ` +
+          `per socket or stream (${formatNumber(sockets)} in all), one gateway process, sandbox import time ${importMs} ms.`,
+        `RSS per transport: two more imports, each watched by ${formatNumber(half)} subscribers over one transport only: ` +
+          `WebSocket ${formatNumber(wsOnly.rssBefore / MB)} → ${formatNumber(wsOnly.rssWith / MB)} MB, SSE ` +
+          `${formatNumber(sseOnly.rssBefore / MB)} → ${formatNumber(sseOnly.rssWith / MB)} MB; both all COMPLETED ` +
+          `(${wsOnly.subscribers.every((s) => s.completedAt !== undefined) && sseOnly.subscribers.every((s) => s.completedAt !== undefined) ? 'yes' : 'NO'}).`,
         `all subscribed in ${formatNumber(many.setupMs)} ms, ` +
           `${many.allInPlaceFirst ? 'all before' : 'NOT all before'} the first COMPLETED arrived.`,
         `polls: \`GET /command/:id.xml\` at the sandbox (\`/sandbox/stats\`, reset before \`startImport\`) while the import ` +

@@ -28,7 +28,16 @@ describe('npm run bench, in smoke mode', () => {
     [3, ['upstream calls, feed of 500', 'upstream calls, account page of 500']],
     [4, ['paging throughput, 2,000 tx', 'gateway peak RSS, 2,000 tx']],
     [5, ['mean latency, 1,000 tx from XML', 'gateway CPU per request, XML']],
-    [6, ['subscribers told COMPLETED', 'upstream status polls, 50 subscribers', 'gateway RSS per subscriber']],
+    [
+      6,
+      [
+        'subscribers told COMPLETED',
+        'upstream status polls, 50 subscribers',
+        'gateway RSS per subscriber',
+        'gateway RSS per subscriber, WebSocket',
+        'gateway RSS per subscriber, SSE',
+      ],
+    ],
     [7, ['create + confirm, mean per pair', "gateway's share per pair"]],
   ])('gives scenario %i its figures as numbers', (id, measures) => {
     const scenario = outcome.results.find((r) => r.id === id)!;
