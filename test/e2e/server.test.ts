@@ -24,7 +24,9 @@ describe('the gateway server', () => {
     const { text, headers } = await request(t.url).get('/metrics').expect(200);
     expect(headers['content-type']).toContain('text/plain');
     expect(text).toMatch(/gateway_upstream_call_duration_seconds_count\{provider="KONTIST",outcome="ok"\} \d+/);
-    expect(text).toMatch(/gateway_graphql_operation_duration_seconds_count\{type="query",outcome="ok",operation="[^"]+"\} \d+/);
+    expect(text).toMatch(
+      /gateway_graphql_operation_duration_seconds_count\{type="query",outcome="ok",operation="[^"]+"\} \d+/,
+    );
     expect(text).toContain('gateway_http_requests_total');
     expect(text).toContain('gateway_open_subscriptions');
     expect(text).not.toContain('sandbox-alice');
