@@ -83,8 +83,11 @@ export interface SubscriptionOperations {
    * where graphql-js gave none, as Apollo names them over HTTP) and the request id.
    */
   formatRefusal(errors: readonly GraphQLError[], context: Context): GraphQLFormattedError[];
-  /** Counts one open subscription in the gauge; the function returned counts it closed. */
-  opened(): () => void;
+  /**
+   * Counts one open subscription in the gauge; the function returned counts it closed
+   * and writes its access-log line (how it ended, how long it ran).
+   */
+  opened(context: Context): (outcome?: string) => void;
   /** The keyed hash that identifies credentials (null without any). */
   callerKeyOf(credentials: CredentialSource): string | null;
   /** Ends every subscription `run` started (graceful shutdown): each sends its end first. */
@@ -117,13 +120,32 @@ export function createSubscriptionOperations({
   const running = new Set<ResultStream>();
   const operationEnds = new WeakMap<Context, AbortController>();
 
-  const opened = () => {
+  /** What the access log says of a subscription; kept from its subscribe to its end. */
+  const started = new WeakMap<Context, { at: number; operationName: string | null; transport: string }>();
+  const logAccess = (context: Context, outcome: string) => {
+    const subscribed = started.get(context);
+    context.logger.info(
+      {
+        operationName: subscribed?.operationName ?? null,
+        operationType: 'subscription',
+        transport: subscribed?.transport,
+        status: outcome,
+        outcome,
+        durationMs: subscribed ? Math.round((performance.now() - subscribed.at) * 10) / 10 : 0,
+        providerCalls: context.providerCalls(),
+      },
+      'graphql subscription',
+    );
+  };
+
+  const opened = (context: Context) => {
     metrics.openSubscriptions.inc();
     let open = true;
-    return () => {
+    return (outcome = 'ended') => {
       if (open) {
         open = false;
         metrics.openSubscriptions.dec();
+        logAccess(context, outcome);
       }
     };
   };
@@ -178,6 +200,11 @@ export function createSubscriptionOperations({
       if (ended) {
         operationEnds.set(context, ended);
       }
+      started.set(context, {
+        at: performance.now(),
+        operationName: request.operationName ?? null,
+        transport: subscriber.transport.replace(/^the /, ''),
+      });
       const guard = subscriber.counted ? counted : notCounted;
       const refused = await guard(guardContext(subscriber.credentials, subscriber.request), {
         query: request.query,
@@ -185,6 +212,7 @@ export function createSubscriptionOperations({
         variables: request.variables,
       });
       if (refused) {
+        logAccess(context, 'refused');
         return { kind: 'refused', context, errors: refused };
       }
       let document: DocumentNode;
@@ -192,11 +220,17 @@ export function createSubscriptionOperations({
         document = parse(request.query, { maxTokens: limits.maxTokens });
       } catch (error) {
         const parseError = error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.');
+        logAccess(context, 'refused');
         return { kind: 'refused', context, errors: [parseError] };
       }
       const operationName = request.operationName ?? undefined;
+      const named = getOperationAST(document, operationName)?.name?.value;
+      if (named) {
+        started.set(context, { ...(started.get(context) as { at: number; transport: string }), operationName: named });
+      }
       if (getOperationAST(document, operationName)?.operation !== 'subscription') {
         const message = `Only subscriptions go over ${subscriber.transport}; send queries and mutations to POST /graphql.`;
+        logAccess(context, 'refused');
         return {
           kind: 'refused',
           context,
@@ -228,7 +262,7 @@ export function createSubscriptionOperations({
         end();
         return once(formatResult(result, context));
       }
-      const closed = opened();
+      const closed = opened(context);
       const stream = settle(
         result[Symbol.asyncIterator](),
         (event) => formatResult(event, context),

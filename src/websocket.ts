@@ -15,8 +15,8 @@ type SocketContext = Parameters<NonNullable<ServerOptions<Record<string, unknown
 interface Operation {
   context: Context;
   refused: boolean;
-  /** Counts the subscription closed in the gauge; absent for a refused one. */
-  closed?: () => void;
+  /** Counts the subscription closed in the gauge and logs it; absent for a refused one. */
+  closed?: (outcome?: string) => void;
 }
 
 /**
@@ -47,8 +47,8 @@ export function websocketOptions(subscriptions: SubscriptionOperations): ServerO
     }
     return signal;
   };
-  const end = (ctx: SocketContext, id: string) => {
-    operations.get(ctx)?.get(id)?.closed?.();
+  const end = (ctx: SocketContext, id: string, outcome: string) => {
+    operations.get(ctx)?.get(id)?.closed?.(outcome);
     operations.get(ctx)?.delete(id);
   };
   return {
@@ -65,7 +65,11 @@ export function websocketOptions(subscriptions: SubscriptionOperations): ServerO
         operationsOf(ctx).set(id, { context: prepared.context, refused: true });
         return [...prepared.errors];
       }
-      operationsOf(ctx).set(id, { context: prepared.context, refused: false, closed: subscriptions.opened() });
+      operationsOf(ctx).set(id, {
+        context: prepared.context,
+        refused: false,
+        closed: subscriptions.opened(prepared.context),
+      });
       return prepared.args;
     },
     onNext: (ctx, id, _payload, _args, result) => {
@@ -76,7 +80,7 @@ export function websocketOptions(subscriptions: SubscriptionOperations): ServerO
     // contract's); either with the request id.
     onError: (ctx, id, _payload, errors) => {
       const operation = operations.get(ctx)?.get(id);
-      end(ctx, id);
+      end(ctx, id, 'error');
       if (!operation) {
         return undefined;
       }
@@ -84,7 +88,7 @@ export function websocketOptions(subscriptions: SubscriptionOperations): ServerO
         ? subscriptions.formatRefusal(errors, operation.context)
         : subscriptions.formatErrors(errors, operation.context);
     },
-    onComplete: (ctx, id) => end(ctx, id),
+    onComplete: (ctx, id) => end(ctx, id, 'completed'),
   };
 }
 

@@ -1,17 +1,22 @@
+import { print } from 'graphql';
+import { createClient as createSseClient } from 'graphql-sse';
 import request from 'supertest';
 
+import { CreateMockSessionDocument, ImportStatusChangedDocument, StartImportDocument } from '../generated/graphql';
 import { alice, startGateway, type TestGateway } from '../support/gateway';
+import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';
 
 /** CONTRACT.md, Operations: an access-log line per request, metrics per operation name, bounded. */
 describe('access logs and metrics per operation', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    t = await startGateway({ METRICS_MAX_OPERATIONS: '2', LOG_LEVEL: 'info' });
+    t = await startGateway({ METRICS_MAX_OPERATIONS: '2', LOG_LEVEL: 'info' }, { importMs: 200 });
   });
   afterAll(() => t.close());
 
-  const accessLines = () =>
-    t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === 'graphql request');
+  const accessLinesOf = (msg: string) =>
+    t.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.msg === msg);
+  const accessLines = () => accessLinesOf('graphql request');
 
   it('writes one line per request with its id, operation, status, duration and provider calls', async () => {
     const response = await request(t.url)
@@ -70,5 +75,40 @@ describe('access logs and metrics per operation', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('logs each subscription when it ends, over the WebSocket and SSE, and each refused subscribe', async () => {
+    const session = (await t.gql(CreateMockSessionDocument, {})).body.data!.createMockSession;
+    const started = await t.gql(StartImportDocument, {
+      input: { sessionId: session.sessionId, sessionIdSignature: session.sessionIdSignature },
+    });
+    const id = started.body.data!.startImport.id;
+    const query = print(ImportStatusChangedDocument);
+
+    const ws = wsClient(t.url, aliceConnection);
+    await subscribe(ws, query, { id }).done;
+    await expect(subscribe(ws, '{ providers { provider } }').done).rejects.toThrow();
+    await ws.dispose();
+
+    const sse = createSseClient({ url: `${t.url}/graphql/stream`, headers: () => ({ ...alice }), retryAttempts: 0 });
+    await new Promise<void>((resolve, reject) =>
+      sse.subscribe({ query, variables: { id } }, { next: () => undefined, error: reject, complete: resolve }),
+    );
+    sse.dispose();
+
+    const lines = accessLinesOf('graphql subscription');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          transport: 'WebSocket',
+          operationName: 'ImportStatusChanged',
+          operationType: 'subscription',
+          outcome: 'completed',
+        }),
+        expect.objectContaining({ transport: 'WebSocket', outcome: 'refused' }),
+        expect.objectContaining({ transport: '/graphql/stream', outcome: 'ended' }),
+      ]),
+    );
+    expect(lines.every((l) => typeof l.requestId === 'string' && typeof l.durationMs === 'number')).toBe(true);
   });
 });
