@@ -26,6 +26,39 @@ export function isAllowedOrigin(origin: string, allowed: string[] | undefined): 
   return allowed.includes('*') || allowed.includes(origin);
 }
 
+/**
+ * Why a browser's cross-origin request must be refused, in words that say what was
+ * refused; undefined where it may go on (or where it is no browser's: no Origin).
+ */
+export function corsRefusal(
+  req: IncomingMessage,
+  allowed: string[] | undefined,
+  methods: readonly string[],
+): string | undefined {
+  const origin = req.headers.origin;
+  if (origin === undefined) {
+    return undefined;
+  }
+  if (!isAllowedOrigin(origin, allowed)) {
+    return `Origin ${JSON.stringify(origin.slice(0, 200))} may not call this gateway: CORS_ORIGINS lists the browser origins that may.`;
+  }
+  if (req.method !== 'OPTIONS') {
+    return undefined;
+  }
+  const method = String(req.headers['access-control-request-method'] ?? '').toUpperCase();
+  if (method && !methods.includes(method)) {
+    return `Method ${JSON.stringify(method.slice(0, 20))} is not allowed here; allowed: ${methods.join(', ')}.`;
+  }
+  const known = new Set(allowedHeaders.map((header) => header.toLowerCase()));
+  const refused = String(req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((header) => header.trim().toLowerCase())
+    .filter((header) => header && !known.has(header));
+  return refused.length > 0
+    ? `Request header${refused.length > 1 ? 's' : ''} ${refused.map((h) => JSON.stringify(h.slice(0, 60))).join(', ')} not allowed; allowed: ${allowedHeaders.join(', ')}.`
+    : undefined;
+}
+
 /** Connect-style: answers preflights itself, adds the headers and calls `next` for the rest. */
 export type CorsHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 

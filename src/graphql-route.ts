@@ -5,7 +5,7 @@ import bodyParser from 'body-parser';
 import type { Logger } from 'pino';
 
 import type { Context, ContextFactory } from './context';
-import { corsMiddleware } from './cors';
+import { corsMiddleware, corsRefusal } from './cors';
 import { GatewayError } from './errors';
 import { sendError } from './http-errors';
 import type { TrustedDocuments } from './trusted-documents';
@@ -84,6 +84,11 @@ export function graphqlRoute({
         res.destroy();
       }
     };
+    const refusal = corsRefusal(req, corsOrigins, ['GET', 'POST']);
+    if (refusal) {
+      sendError(res, 403, refusal, 'BAD_REQUEST', requestId);
+      return;
+    }
     cors(req, res, (corsError?: unknown) => {
       if (corsError) {
         internalError(corsError);

@@ -72,4 +72,43 @@ describe('the HTTP server', () => {
     const { answer } = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 200/);
   });
+
+  it('refuses a foreign origin with 403 saying which origin, preflight or not', async () => {
+    const preflight = await request(url)
+      .options('/graphql')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.status).toBe(403);
+    expect(preflight.body.errors[0].message).toMatch(
+      /Origin "https:\/\/evil\.example" may not call this gateway: CORS_ORIGINS/,
+    );
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const post = await request(url)
+      .post('/graphql')
+      .set('Origin', 'https://evil.example')
+      .send({ query: '{ __typename }' });
+    expect(post.status).toBe(403);
+  });
+
+  it('names the request headers and methods a preflight asks for that are not allowed', async () => {
+    const headers = await request(url)
+      .options('/graphql')
+      .set('Origin', 'http://localhost:3000')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type, x-secret');
+    expect(headers.status).toBe(403);
+    expect(headers.body.errors[0].message).toMatch(/Request header "x-secret" not allowed; allowed: Content-Type/);
+    const method = await request(url)
+      .options('/graphql')
+      .set('Origin', 'http://localhost:3000')
+      .set('Access-Control-Request-Method', 'DELETE');
+    expect(method.status).toBe(403);
+    expect(method.body.errors[0].message).toMatch(/Method "DELETE" is not allowed here; allowed: GET, POST/);
+    const allowed = await request(url)
+      .options('/graphql')
+      .set('Origin', 'http://localhost:3000')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type, x-kontist-authorization');
+    expect(allowed.status).toBe(204);
+  });
 });
