@@ -173,6 +173,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     rateLimiter,
     formatError,
     metrics,
+    trusted: config.trustedDocuments,
   });
   const wsCleanup = serveWebsocket(wsServer, websocketOptions(subscriptions), logger);
   const stream = sseRoute({

@@ -23,6 +23,7 @@ import { createSubscribeGuard } from './limits/subscribe-guard';
 import type { Metrics } from './metrics';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import { finishErrors } from './response-errors.plugin';
+import type { TrustedDocuments } from './trusted-documents';
 
 /** What a client sends to subscribe, over any transport. */
 export interface SubscriptionRequest {
@@ -102,6 +103,8 @@ export interface SubscriptionOperationsDeps {
   /** The same formatError as HTTP's: what a client may see of an error. */
   formatError: FormatError;
   metrics: Metrics;
+  /** TRUSTED_DOCUMENTS: only these documents subscribe, as over POST /graphql. */
+  trusted?: TrustedDocuments;
 }
 
 /** Counts nothing: HTTP routes count their requests before the body is read. */
@@ -114,6 +117,7 @@ export function createSubscriptionOperations({
   rateLimiter,
   formatError,
   metrics,
+  trusted,
 }: SubscriptionOperationsDeps): SubscriptionOperations {
   const counted = createSubscribeGuard({ schema, limits, rateLimiter });
   const notCounted = createSubscribeGuard({ schema, limits, rateLimiter: uncounted });
@@ -190,7 +194,7 @@ export function createSubscriptionOperations({
     );
 
   return {
-    async prepare(request, subscriber) {
+    async prepare(asked, subscriber) {
       const ended = subscriber.signal ? undefined : new AbortController();
       const context = createContext({
         requestId: subscriber.requestId,
@@ -202,9 +206,18 @@ export function createSubscriptionOperations({
       }
       started.set(context, {
         at: performance.now(),
-        operationName: request.operationName ?? null,
+        operationName: asked.operationName ?? null,
         transport: subscriber.transport.replace(/^the /, ''),
       });
+      let request = asked;
+      if (trusted) {
+        try {
+          request = trusted.resolve({ ...asked }) as unknown as SubscriptionRequest;
+        } catch (error) {
+          logAccess(context, 'refused');
+          return { kind: 'refused', context, errors: [error as GraphQLError] };
+        }
+      }
       const guard = subscriber.counted ? counted : notCounted;
       const refused = await guard(guardContext(subscriber.credentials, subscriber.request), {
         query: request.query,

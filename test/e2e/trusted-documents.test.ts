@@ -5,13 +5,14 @@ import request from 'supertest';
 
 import manifest from '../generated/trusted/persisted-documents.json';
 import { alice, startGateway, type TestGateway } from '../support/gateway';
+import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';
 
 const MANIFEST = join(__dirname, '../generated/trusted/persisted-documents.json');
 
 /** The manifest's key of the operation named `name` (written by `npm run codegen`). */
 const idOf = (name: string): string => {
   const entry = Object.entries(manifest as Record<string, string>).find(([, document]) =>
-    new RegExp(`^(query|mutation|subscription) ${name}\\b`).test(document),
+    new RegExp(`(^|[ }])(query|mutation|subscription) ${name}\\b`).test(document),
   );
   if (!entry) {
     throw new Error(`no trusted document ${name}`);
@@ -61,6 +62,25 @@ describe('trusted documents', () => {
     const garbage = await post({ query: '{ this is not graphql' });
     expect(garbage.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(await t.stats()).toEqual({});
+  });
+
+  it('holds for subscriptions over the WebSocket too', async () => {
+    const client = wsClient(t.url, aliceConnection);
+    try {
+      const raw = subscribe(client, 'subscription { transactionAdded { id } }');
+      await expect(raw.done).rejects.toThrow(/PERSISTED_QUERY_NOT_FOUND/);
+      // The trusted one runs: it gets as far as looking the import up.
+      const sha256Hash = idOf('ImportStatusChanged').replace(/^sha256:/, '');
+      const trusted = new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: '', variables: { id: 'nope' }, extensions: { persistedQuery: { version: 1, sha256Hash } } },
+          { next: resolve, error: resolve, complete: () => resolve('complete') },
+        );
+      });
+      expect(JSON.stringify(await trusted)).toMatch(/BAD_USER_INPUT|NOT_FOUND/);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('stops start-up with one line when the manifest is not one', async () => {
