@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 
 import { alice, graphql } from '../support/client';
@@ -6,6 +8,7 @@ import { compareLoad, type LoadTarget } from '../support/load';
 import { formatNumber } from '../support/numbers';
 import type { ServerProcess } from '../support/processes';
 import { compared, type ScenarioResult } from '../support/report';
+import { DEPLOYED_ENV } from '../support/bench-context';
 
 const QUERY = '{ accounts { id iban balance { minorUnits currency } } }';
 
@@ -19,10 +22,17 @@ export async function overheadScenario(
   stack: { sandbox: ServerProcess; gateway: ServerProcess },
 ): Promise<ScenarioResult> {
   const { settings } = ctx;
-  const [bare, bareAxios, proxy] = await Promise.all([
+  // An OTLP/HTTP endpoint that takes every export and keeps nothing: tracing's cost is the gateway's alone.
+  const collector = await startSink();
+  const [bare, bareAxios, proxy, traced] = await Promise.all([
     ctx.start({ role: 'bare-apollo', sandboxUrl: stack.sandbox.url }),
     ctx.start({ role: 'bare-apollo-axios', sandboxUrl: stack.sandbox.url }),
     ctx.start({ role: 'proxy', sandboxUrl: stack.sandbox.url }),
+    ctx.start({
+      role: 'gateway',
+      sandboxUrl: stack.sandbox.url,
+      env: { ...DEPLOYED_ENV, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+    }),
   ]);
   const body = JSON.stringify({ query: QUERY });
   const gatewayAnswer = await graphql<{ accounts: unknown[] }>(stack.gateway.url, QUERY, {}, alice.kontist);
@@ -36,12 +46,14 @@ export async function overheadScenario(
     { name: 'bare Apollo', url: `${bare.url}/graphql`, headers: alice.kontist, body },
     { name: 'bare Apollo (axios)', url: `${bareAxios.url}/graphql`, headers: alice.kontist, body },
     { name: 'proxy', url: `${proxy.url}/graphql`, headers: alice.kontist, body },
+    { name: 'gateway, tracing on', url: `${traced.url}/graphql`, headers: alice.kontist, body },
   ];
   const processes = new Map([
     ['gateway', stack.gateway],
     ['bare Apollo', bare],
     ['bare Apollo (axios)', bareAxios],
     ['proxy', proxy],
+    ['gateway, tracing on', traced],
   ]);
   // CPU time of the server under test and of the sandbox, per request, over the measured runs.
   const cpu = new Map<string, { server: number; sandbox: number }>();
@@ -65,7 +77,12 @@ export async function overheadScenario(
   const serverCpuPerRequest = (name: string) => cpu.get(name)!.server / requestsOf(name);
   const cpuPerRequest = (name: string) =>
     `${name} ${formatNumber(serverCpuPerRequest(name))} ms (sandbox ${formatNumber(cpu.get(name)!.sandbox / requestsOf(name))} ms)`;
-  await Promise.all([bare.stop(), bareAxios.stop(), proxy.stop()]);
+  await Promise.all([bare.stop(), bareAxios.stop(), proxy.stop(), traced.stop()]);
+  const exported = collector.exports();
+  await collector.close();
+  if (exported === 0) {
+    throw new Error('the traced gateway exported no spans');
+  }
   const gateway = figures.get('gateway')!;
   const apollo = figures.get('bare Apollo')!;
   const hop = figures.get('proxy')!;
@@ -88,6 +105,12 @@ export async function overheadScenario(
         value: serverCpuPerRequest('gateway'),
         unit: 'ms',
         baseline: { name: 'bare Apollo (axios)', value: serverCpuPerRequest('bare Apollo (axios)') },
+      }),
+      compared({
+        measure: 'CPU per request, tracing on',
+        value: serverCpuPerRequest('gateway, tracing on'),
+        unit: 'ms',
+        baseline: { name: 'gateway, tracing off', value: serverCpuPerRequest('gateway') },
       }),
       compared(
         {
@@ -125,6 +148,9 @@ export async function overheadScenario(
         `hand-written server would; nothing else. bare Apollo (axios): the same, reading through axios's default adapter. ` +
         `Its answer was checked to hold the same data as the gateway's (Apollo indents its JSON by default; the gateway sends it compact).`,
       `proxy (bench/baselines/proxy.ts): node:http, forwards to the same route over keep-alive, returns the sandbox's JSON.`,
+      `gateway, tracing on: a second gateway process, the same but with OTEL_EXPORTER_OTLP_ENDPOINT set (the Node SDK, ` +
+        `OTLP/HTTP to a sink in the bench process that keeps nothing, every request sampled); tracing off is the gateway above, ` +
+        `which loads none of the SDK (${formatNumber(exported)} OTLP exports received).`,
       ...[...figures].map(
         ([name, f]) =>
           `${name}: ${formatNumber(f.requestsPerSecond)} req/s, latency mean ${formatNumber(f.latencyMeanMs)} ms, ` +
@@ -136,4 +162,27 @@ export async function overheadScenario(
         `for the load generator, the sandbox and the server under test together.`,
     ],
   };
+}
+
+/** An HTTP endpoint that answers every POST with 200 and keeps nothing (an OTLP collector's stand-in). */
+function startSink(): Promise<{ url: string; exports: () => number; close: () => Promise<void> }> {
+  let exports = 0;
+  const server = http.createServer((req, res) => {
+    exports += 1;
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        exports: () => exports,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      }),
+    ),
+  );
 }

@@ -5,6 +5,7 @@ import type * as ProxyModule from '../baselines/proxy';
 import type * as ConfigModule from '../../src/config';
 import type * as SandboxModule from '../../src/sandbox/sandbox';
 import type * as ServerModule from '../../src/server';
+import type * as TelemetryModule from '../../src/telemetry';
 import type { ChildMessage, ParentMessage, ServerSpec } from './server-spec';
 
 /**
@@ -65,6 +66,14 @@ async function start(spec: ServerSpec): Promise<{ url: string; close(): Promise<
     }
     case 'gateway': {
       const { loadConfig } = require('../../src/config') as typeof ConfigModule;
+      // As src/index.ts does: tracing (where its OTEL_* variables ask for it) before the server loads.
+      for (const [name, value] of Object.entries(spec.env)) {
+        if (name.startsWith('OTEL_')) {
+          process.env[name] = value;
+        }
+      }
+      const { startTelemetry } = require('../../src/telemetry') as typeof TelemetryModule;
+      const stopTelemetry = startTelemetry(process.env);
       const { createServer } = require('../../src/server') as typeof ServerModule;
       const config = loadConfig({
         ...spec.env,
@@ -75,7 +84,13 @@ async function start(spec: ServerSpec): Promise<{ url: string; close(): Promise<
       });
       // The default logger, writing to stdout, which the parent points at a log file.
       const gateway = await createServer(config);
-      return { url: await gateway.listen(0), close: () => gateway.stop() };
+      return {
+        url: await gateway.listen(0),
+        close: async () => {
+          await gateway.stop();
+          await stopTelemetry?.();
+        },
+      };
     }
     case 'bare-apollo':
     case 'bare-apollo-axios': {

@@ -23,7 +23,7 @@ describe('npm run bench, in smoke mode', () => {
   });
 
   it.each([
-    [1, ['CPU per request', 'CPU per request', 'throughput', 'p99 latency', 'throughput']],
+    [1, ['CPU per request', 'CPU per request, tracing on', 'throughput', 'p99 latency', 'throughput']],
     [2, ['mean latency, 2 providers', 'p99 latency, 2 providers']],
     [3, ['upstream calls, feed of 500', 'upstream calls, account page of 500']],
     [4, ['paging throughput, 2,000 tx', 'gateway peak RSS, 2,000 tx']],
