@@ -132,7 +132,7 @@ export function graphqlRoute({
 function contextInput(req: IncomingMessage, res: ServerResponse, requestId: string, maxUpstreamCalls: number) {
   const signal = () => {
     const aborted = new AbortController();
-    limitUpstreamCalls(aborted.signal, maxUpstreamCalls);
+    limitUpstreamCalls(aborted.signal, maxUpstreamCalls, requestId);
     if (res.destroyed && !res.writableFinished) {
       aborted.abort();
     } else {

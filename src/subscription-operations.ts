@@ -23,6 +23,7 @@ import { createSubscribeGuard } from './limits/subscribe-guard';
 import type { Metrics } from './metrics';
 import type { RateLimiter } from './rate-limit/rate-limiter';
 import { finishErrors } from './response-errors.plugin';
+import { traceSubscription, type SubscriptionSpan } from './telemetry';
 import type { TrustedDocuments } from './trusted-documents';
 
 /** What a client sends to subscribe, over any transport. */
@@ -125,9 +126,13 @@ export function createSubscriptionOperations({
   const operationEnds = new WeakMap<Context, AbortController>();
 
   /** What the access log says of a subscription; kept from its subscribe to its end. */
-  const started = new WeakMap<Context, { at: number; operationName: string | null; transport: string }>();
+  const started = new WeakMap<
+    Context,
+    { at: number; operationName: string | null; transport: string; span: SubscriptionSpan }
+  >();
   const logAccess = (context: Context, outcome: string) => {
     const subscribed = started.get(context);
+    subscribed?.span.end(outcome);
     context.logger.info(
       {
         operationName: subscribed?.operationName ?? null,
@@ -204,10 +209,12 @@ export function createSubscriptionOperations({
       if (ended) {
         operationEnds.set(context, ended);
       }
+      const transport = subscriber.transport.replace(/^the /, '');
       started.set(context, {
         at: performance.now(),
         operationName: asked.operationName ?? null,
-        transport: subscriber.transport.replace(/^the /, ''),
+        transport,
+        span: traceSubscription(transport, asked.operationName ?? null),
       });
       let request = asked;
       if (trusted) {
@@ -239,7 +246,11 @@ export function createSubscriptionOperations({
       const operationName = request.operationName ?? undefined;
       const named = getOperationAST(document, operationName)?.name?.value;
       if (named) {
-        started.set(context, { ...(started.get(context) as { at: number; transport: string }), operationName: named });
+        const subscribed = started.get(context);
+        if (subscribed) {
+          subscribed.operationName = named;
+          subscribed.span.name(named);
+        }
       }
       if (getOperationAST(document, operationName)?.operation !== 'subscription') {
         const message = `Only subscriptions go over ${subscriber.transport}; send queries and mutations to POST /graphql.`;

@@ -90,6 +90,43 @@ export function traceRequest(req: IncomingMessage, res: ServerResponse, run: () 
   context.with(trace.setSpan(parent, span), run);
 }
 
+/**
+ * A SERVER span for one subscription over the WebSocket or SSE, from its subscribe to
+ * its end; the returned function ends it with the outcome. Nothing when tracing is off.
+ */
+export function traceSubscription(transport: string, operationName: string | null): SubscriptionSpan {
+  if (!tracing) {
+    return { name: () => undefined, end: () => undefined };
+  }
+  const span = trace.getTracer(TRACER).startSpan(`subscription ${operationName ?? '(anonymous)'}`, {
+    kind: SpanKind.SERVER,
+    attributes: {
+      'graphql.operation.type': 'subscription',
+      ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+      'gateway.transport': transport,
+    },
+  });
+  return {
+    name(named) {
+      span.updateName(`subscription ${named}`);
+      span.setAttribute('graphql.operation.name', named);
+    },
+    end(outcome) {
+      span.setAttribute('gateway.outcome', outcome);
+      if (outcome === 'error') {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      span.end();
+    },
+  };
+}
+
+export interface SubscriptionSpan {
+  /** The operation's name, once the document is parsed. */
+  name(operationName: string): void;
+  end(outcome: string): void;
+}
+
 /** Names each request's span after its operation, once Apollo has resolved it. */
 export function tracingPlugin(): ApolloServerPlugin {
   return {

@@ -1,7 +1,7 @@
 import { QueryTooComplexError } from './query-limits';
 
 /** Calls left to an operation, by the signal its provider calls carry. */
-const budgets = new WeakMap<AbortSignal, { left: number; max: number }>();
+const budgets = new WeakMap<AbortSignal, { left: number; max: number; requestId?: string }>();
 
 /**
  * Caps the provider calls of one HTTP operation (MAX_UPSTREAM_CALLS): the cost limit
@@ -9,8 +9,13 @@ const budgets = new WeakMap<AbortSignal, { left: number; max: number }>();
  * the pages behind many aliased connections. The budget rides on the operation's
  * abort signal, which every provider call already carries.
  */
-export function limitUpstreamCalls(signal: AbortSignal, max: number): void {
-  budgets.set(signal, { left: max, max });
+export function limitUpstreamCalls(signal: AbortSignal, max: number, requestId?: string): void {
+  budgets.set(signal, { left: max, max, requestId });
+}
+
+/** The request id of the operation behind `signal`, for the lines its provider calls log. */
+export function requestIdOf(signal: AbortSignal | undefined): string | undefined {
+  return signal ? budgets.get(signal)?.requestId : undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import type { Logger } from 'pino';
 
 import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
-import { spendUpstreamCall } from '../limits/upstream-calls';
+import { requestIdOf, spendUpstreamCall } from '../limits/upstream-calls';
 import type { Metrics } from '../metrics';
 import { routeTemplate, traceProviderCall } from '../telemetry';
 import { createLeanAdapter } from './http-adapter';
@@ -269,7 +269,14 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       metrics.upstreamCalls.observe({ provider, outcome }, seconds);
       if (logger.isLevelEnabled('debug')) {
         logger.debug(
-          { provider, method: request.method, path: request.path, outcome, ms: Math.round(seconds * 1000) },
+          {
+            requestId: requestIdOf(request.signal),
+            provider,
+            method: request.method,
+            path: request.path,
+            outcome,
+            ms: Math.round(seconds * 1000),
+          },
           'upstream call',
         );
       }

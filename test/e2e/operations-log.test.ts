@@ -111,4 +111,21 @@ describe('access logs and metrics per operation', () => {
     );
     expect(lines.every((l) => typeof l.requestId === 'string' && typeof l.durationMs === 'number')).toBe(true);
   });
+
+  it('puts the request id on the lines its provider calls log', async () => {
+    const debug = await startGateway({ LOG_LEVEL: 'debug' });
+    try {
+      await request(debug.url)
+        .post('/graphql')
+        .set(alice)
+        .set('X-Request-Id', 'req-upstream-7')
+        .send({ query: '{ accounts(filter: { provider: KONTIST }) { iban } }' });
+      const calls = debug.logs
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((l) => l.msg === 'upstream call');
+      expect(calls).toEqual([expect.objectContaining({ requestId: 'req-upstream-7', provider: 'KONTIST' })]);
+    } finally {
+      await debug.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { routeTemplate } from '../../src/telemetry';
 import { alice } from '../support/gateway';
 import { spawnGateway, type GatewayProcess } from '../support/spawn-gateway';
+import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';
 
 interface OtlpSpan {
   traceId: string;
@@ -132,6 +133,25 @@ describe('OpenTelemetry traces', () => {
     expect(attribute(call, 'http.route')).toBe('/api/accounts');
     expect(Number(attribute(call, 'http.response.status_code'))).toBe(200);
     expect(upstreamTraceparents.some((t) => t.startsWith(`00-${TRACE_ID}-${call.spanId}-`))).toBe(true);
+  });
+
+  it('traces each subscription over the WebSocket as a SERVER span, from subscribe to its end', async () => {
+    const client = wsClient(gateway.url, aliceConnection);
+    try {
+      await expect(subscribe(client, 'subscription Refused { providers { provider } }').done).rejects.toThrow();
+    } finally {
+      await client.dispose();
+    }
+    const deadline = Date.now() + 10_000;
+    const refused = () => receiver.spans.find((s) => attribute(s, 'gateway.outcome') === 'refused');
+    let span = refused();
+    while (!span && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      span = refused();
+    }
+    expect(span).toMatchObject({ kind: SERVER, name: expect.stringMatching(/^subscription /) });
+    expect(attribute(span!, 'gateway.transport')).toBe('WebSocket');
+    expect(attribute(span!, 'gateway.outcome')).toBe('refused');
   });
 
   it('traces Redis commands by name, and puts no credential, IBAN or TAN in any attribute', async () => {
