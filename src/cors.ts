@@ -34,6 +34,7 @@ export function corsRefusal(
   req: IncomingMessage,
   allowed: string[] | undefined,
   methods: readonly string[],
+  extraHeaders: readonly string[] = [],
 ): string | undefined {
   const origin = req.headers.origin;
   if (origin === undefined) {
@@ -49,13 +50,13 @@ export function corsRefusal(
   if (method && !methods.includes(method)) {
     return `Method ${JSON.stringify(method.slice(0, 20))} is not allowed here; allowed: ${methods.join(', ')}.`;
   }
-  const known = new Set(allowedHeaders.map((header) => header.toLowerCase()));
+  const known = new Set([...allowedHeaders, ...extraHeaders].map((header) => header.toLowerCase()));
   const refused = String(req.headers['access-control-request-headers'] ?? '')
     .split(',')
     .map((header) => header.trim().toLowerCase())
     .filter((header) => header && !known.has(header));
   return refused.length > 0
-    ? `Request header${refused.length > 1 ? 's' : ''} ${refused.map((h) => JSON.stringify(h.slice(0, 60))).join(', ')} not allowed; allowed: ${allowedHeaders.join(', ')}.`
+    ? `Request header${refused.length > 1 ? 's' : ''} ${refused.map((h) => JSON.stringify(h.slice(0, 60))).join(', ')} not allowed; allowed: ${[...allowedHeaders, ...extraHeaders].join(', ')}.`
     : undefined;
 }
 

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import bodyParser from 'body-parser';
 import type { Logger } from 'pino';
 
 import type { Context, ContextFactory } from './context';
-import { corsMiddleware, corsRefusal } from './cors';
+import { corsMiddleware } from './cors';
+import { createAdmission, type WithBody } from './http-admission';
 import { GatewayError } from './errors';
 import { sendError } from './http-errors';
 import type { TrustedDocuments } from './trusted-documents';
@@ -31,8 +31,6 @@ export interface GraphQLRouteOptions {
 /** Answers one request to /graphql; `requestId` is already on the response's header. */
 export type GraphQLRoute = (req: IncomingMessage, res: ServerResponse, requestId: string) => void;
 
-type WithBody = IncomingMessage & { body?: unknown };
-
 /**
  * /graphql over HTTP: CORS, the rate limit, the JSON body (MAX_BODY_BYTES), then Apollo.
  * Plain node:http rather than an Express route: this is every query's path, and
@@ -51,8 +49,15 @@ export function graphqlRoute({
   multipart,
   logger,
 }: GraphQLRouteOptions): GraphQLRoute {
-  const cors = corsMiddleware(corsOrigins);
-  const readJson = bodyParser.json({ limit: maxBodyBytes });
+  const admit = createAdmission({
+    path: '/graphql',
+    corsOrigins,
+    methods: ['GET', 'POST'],
+    cors: corsMiddleware(corsOrigins),
+    rateLimit,
+    maxBodyBytes,
+    logger,
+  });
 
   const execute = async (req: WithBody, res: ServerResponse, requestId: string) => {
     const headers = new HeaderMap();
@@ -75,52 +80,18 @@ export function graphqlRoute({
     await send(res, response, requestId);
   };
 
-  return (req, res, requestId) => {
-    const internalError = (error: unknown) => {
-      logger.error({ err: error, requestId }, 'unexpected error on /graphql');
-      if (!res.headersSent) {
-        sendError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR', requestId);
-      } else {
-        res.destroy();
-      }
-    };
-    const refusal = corsRefusal(req, corsOrigins, ['GET', 'POST']);
-    if (refusal) {
-      sendError(res, 403, refusal, 'BAD_REQUEST', requestId);
-      return;
-    }
-    cors(req, res, (corsError?: unknown) => {
-      if (corsError) {
-        internalError(corsError);
+  return (req, res, requestId) =>
+    admit(req, res, requestId, (internalError) => {
+      if (trusted && !useTrustedDocument(req, trusted, res, requestId)) {
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'POST') {
-        res.setHeader('Allow', 'GET, POST');
-        sendError(res, 405, 'Only GET and POST are allowed on /graphql.', 'BAD_REQUEST', requestId);
+      const subscription = multipart.requested(req);
+      if (subscription) {
+        multipart.serve(req, res, requestId, subscription).catch(internalError);
         return;
       }
-      rateLimit(req, res, requestId).then((allowed) => {
-        if (!allowed) {
-          return;
-        }
-        readJson(req, res, (bodyError?: { status?: number }) => {
-          if (bodyError) {
-            refuseBody(res, bodyError, maxBodyBytes, requestId, internalError);
-            return;
-          }
-          if (trusted && !useTrustedDocument(req, trusted, res, requestId)) {
-            return;
-          }
-          const subscription = multipart.requested(req);
-          if (subscription) {
-            multipart.serve(req, res, requestId, subscription).catch(internalError);
-            return;
-          }
-          execute(req, res, requestId).catch(internalError);
-        });
-      }, internalError);
+      execute(req, res, requestId).catch(internalError);
     });
-  };
 }
 
 /**
@@ -153,23 +124,6 @@ function contextInput(req: IncomingMessage, res: ServerResponse, requestId: stri
     idempotencyKey: req.headers['idempotency-key'],
     signal,
   };
-}
-
-/** Body-parser's refusals: too large (413) or unreadable (400), in GraphQL's error shape. */
-export function refuseBody(
-  res: ServerResponse,
-  error: { status?: number },
-  maxBodyBytes: number,
-  requestId: string,
-  internalError: (error: unknown) => void,
-): void {
-  if (error.status === 413) {
-    sendError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST', requestId);
-  } else if (error.status && error.status < 500) {
-    sendError(res, 400, 'The request body is not valid JSON.', 'BAD_REQUEST', requestId);
-  } else {
-    internalError(error);
-  }
 }
 
 async function send(res: ServerResponse, response: HTTPGraphQLResponse, requestId: string): Promise<void> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import bodyParser from 'body-parser';
 import cors from 'cors';
 import {
   TOKEN_HEADER_KEY,
@@ -12,9 +11,9 @@ import {
 } from 'graphql-sse';
 import type { Logger } from 'pino';
 
-import { allowedHeaders, isAllowedOrigin } from './cors';
-import { refuseBody } from './graphql-route';
-import { sendError, sendErrors } from './http-errors';
+import { allowedHeaders } from './cors';
+import { createAdmission, type WithBody } from './http-admission';
+import { sendErrors } from './http-errors';
 import type { RateLimitCheck } from './rate-limit/rate-limit-check';
 import { httpSubscriber, writeChunk } from './subscription-http';
 import type { SubscriptionOperations } from './subscription-operations';
@@ -51,8 +50,6 @@ interface Reservation {
   timer: NodeJS.Timeout | undefined;
 }
 
-type WithBody = IncomingMessage & { body?: unknown };
-
 /**
  * GraphQL over Server-Sent Events (the graphql-sse protocol), subscriptions only, in
  * both of the graphql-sse client's modes: distinct connections (one request per
@@ -73,15 +70,24 @@ export function sseRoute({
   logger,
   reservationMs = 30_000,
 }: SseRouteOptions): SseRoute {
-  const corsHandler = cors({
-    // Refused with 403 before this runs.
-    origin: true,
-    allowedHeaders: [...allowedHeaders, TOKEN_HEADER_KEY],
-    exposedHeaders: ['X-Request-Id', 'Retry-After'],
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    maxAge: 600,
+  const methods = ['GET', 'POST', 'PUT', 'DELETE'];
+  const admit = createAdmission({
+    path: SSE_PATH,
+    corsOrigins,
+    methods,
+    extraHeaders: [TOKEN_HEADER_KEY],
+    cors: cors({
+      // Refused with 403 before this runs.
+      origin: true,
+      allowedHeaders: [...allowedHeaders, TOKEN_HEADER_KEY],
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      methods,
+      maxAge: 600,
+    }),
+    rateLimit,
+    maxBodyBytes,
+    logger,
   });
-  const readJson = bodyParser.json({ limit: maxBodyBytes });
   const reservations = new Map<string, Reservation>();
   const openStreams = new Set<AsyncGenerator<string, void, undefined>>();
 
@@ -180,50 +186,21 @@ export function sseRoute({
     }
   };
 
-  const serve = (req: WithBody, res: ServerResponse, requestId: string) => {
-    const internalError = (error: unknown) => {
-      logger.error({ err: error, requestId }, `unexpected error on ${SSE_PATH}`);
-      if (!res.headersSent) {
-        sendError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR', requestId);
-      } else {
-        res.destroy();
-      }
-    };
-    const origin = req.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, corsOrigins)) {
-      sendError(res, 403, 'This origin may not call the gateway (CORS_ORIGINS).', 'BAD_REQUEST', requestId);
-      return;
-    }
-    corsHandler(req, res, (corsError?: unknown) => {
-      if (corsError) {
-        internalError(corsError);
-        return;
-      }
-      rateLimit(req, res, requestId).then((allowed) => {
-        if (!allowed) {
-          return;
-        }
-        readJson(req, res, (bodyError?: { status?: number }) => {
-          if (bodyError) {
-            refuseBody(res, bodyError, maxBodyBytes, requestId, internalError);
-            return;
-          }
-          // The connection of a reserved stream (single-connection mode): its reservation ends with it.
-          const token = isEventStream(req) ? tokenOf(req) : undefined;
-          handler({
-            method: req.method ?? 'GET',
-            url: req.url ?? SSE_PATH,
-            headers: { get: (key) => headerValue(req, key) },
-            body: (req.body as Record<string, unknown> | undefined) ?? null,
-            raw: req,
-            context: { requestId },
-          })
-            .then((response) => respond(res, requestId, response, token))
-            .catch(internalError);
-        });
-      }, internalError);
+  const serve = (req: WithBody, res: ServerResponse, requestId: string) =>
+    admit(req, res, requestId, (internalError) => {
+      // The connection of a reserved stream (single-connection mode): its reservation ends with it.
+      const token = isEventStream(req) ? tokenOf(req) : undefined;
+      handler({
+        method: req.method ?? 'GET',
+        url: req.url ?? SSE_PATH,
+        headers: { get: (key) => headerValue(req, key) },
+        body: (req.body as Record<string, unknown> | undefined) ?? null,
+        raw: req,
+        context: { requestId },
+      })
+        .then((response) => respond(res, requestId, response, token))
+        .catch(internalError);
     });
-  };
 
   return {
     serve,
