@@ -259,6 +259,8 @@ describe('Kontomatik imports watched over the WebSocket', () => {
         IMPORT_POLL_MAX_MS: '100',
         IMPORT_UNAVAILABLE_AFTER_MS: '300',
         UPSTREAM_TIMEOUT_MS: '500',
+        // The circuit opens while the provider is down; its trial call comes soon after.
+        CIRCUIT_HALF_OPEN_MS: '200',
       },
       { importMs: 200 },
     );
