@@ -1,37 +1,20 @@
 import { EventEmitter } from 'node:events';
-import net from 'node:net';
-import { Writable } from 'node:stream';
 
 import { createLogger } from '../src/logger';
 import { createRedis, redisErrorFields, reportRedisErrors } from '../src/redis';
+import { jsonLineSink } from './support/logs';
+import { freePort as closedPort } from './support/ports';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function capturedLogger() {
   const lines: Array<Record<string, unknown>> = [];
   const raw: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        raw.push(line);
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
+  const sink = jsonLineSink((line, text) => {
+    lines.push(line);
+    raw.push(text);
   });
   return { logger: createLogger('debug', sink), lines, raw };
-}
-
-/** A port on 127.0.0.1 that nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('createRedis', () => {

@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import { createPubSub } from '@graphql-yoga/subscription';
 
 import type { ImportEvent, ImportSnapshot } from '../../src/imports/import-snapshot';
@@ -11,6 +9,7 @@ import { ProviderUnavailableError, UnauthenticatedError } from '../../src/errors
 import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/metrics';
 import type { ImportStatusName } from '../../src/providers/imports';
+import { jsonLineSink } from '../support/logs';
 
 const KEY = 'KONTOMATIK:c1';
 const POLL_MS = 100;
@@ -115,18 +114,7 @@ describe('the import tracker', () => {
     pubsub = createPubSub() as GatewayPubSub,
     overrides: Partial<ImportTrackerOptions> = {},
   ) => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(
-          ...chunk
-            .toString('utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => JSON.parse(line)),
-        );
-        done();
-      },
-    });
+    const sink = jsonLineSink((line) => logs.push(line));
     tracker = createImportTracker({
       store,
       leases,

@@ -1,23 +1,17 @@
-import net from 'node:net';
-import { Writable } from 'node:stream';
-
 import { Redis } from 'ioredis';
 
 import type { ImportEvent } from '../../src/imports/import-snapshot';
 import { createGatewayPubSub } from '../../src/imports/pubsub';
 import { createLogger } from '../../src/logger';
 import { createRedis } from '../../src/redis';
+import { freePort as closedPort } from '../support/ports';
+import { jsonLineSink } from '../support/logs';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function capturedLogger() {
   const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const sink = jsonLineSink((_line, raw) => lines.push(raw));
   return { logger: createLogger('info', sink), lines };
 }
 
@@ -94,15 +88,3 @@ describe('the pub/sub on Redis', () => {
     );
   });
 });
-
-/** A port on 127.0.0.1 that nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import { UnauthenticatedError } from '../../src/errors';
 import { systemClock, type Clock } from '../../src/live/clock';
 import { createMemoryLeaseStore, type LeaseStore } from '../../src/live/lease';
@@ -19,6 +17,7 @@ import {
 } from '../../src/live/poller';
 import { createLogger } from '../../src/logger';
 import { createMetrics, type Metrics } from '../../src/metrics';
+import { jsonLineSink } from '../support/logs';
 
 type Options = Partial<PollerOptions<string, string, undefined>>;
 
@@ -88,18 +87,7 @@ describe('the poller, on fake time', () => {
   let pollers: Array<Poller<string, string, undefined>> = [];
 
   const aPoller = (upstream: ReturnType<typeof anUpstream>, options: Options = {}, metrics = createMetrics()) => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(
-          ...chunk
-            .toString('utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => JSON.parse(line) as Record<string, unknown>),
-        );
-        done();
-      },
-    });
+    const sink = jsonLineSink((line) => logs.push(line));
     const poller = createPoller<string, string, undefined>({
       kind: 'test',
       idOf: (key) => key,

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
-import { Writable } from 'node:stream';
 
 import { createIdempotent } from '../../src/payments/idempotency';
 import { createRedisIdempotencyStore } from '../../src/payments/idempotency-store';
@@ -8,6 +6,8 @@ import { GatewayError, ProviderUnavailableError, ServiceUnavailableError } from 
 import { createLogger } from '../../src/logger';
 import { createRedis } from '../../src/redis';
 import { createStateCrypto } from '../../src/state/state-crypto';
+import { jsonLineSink } from '../support/logs';
+import { freePort as closedPort } from '../support/ports';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
 const crypto = createStateCrypto('idempotency-faults-test-secret-0123456789abcdef');
@@ -18,12 +18,7 @@ const aResult = () => ({ id: 'Q29uZmlybWF0aW9uOjE', status: 'PENDING', iban: 'DE
 /** An instance's guard on its own Redis connection, its log lines kept. */
 function anInstance(url: string, deadlineMs = 300) {
   const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const sink = jsonLineSink((_line, raw) => logs.push(raw));
   const logger = createLogger('info', sink);
   const redis = createRedis(url, logger);
   const guard = createIdempotent(createRedisIdempotencyStore(redis, crypto), {
@@ -53,15 +48,6 @@ async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<v
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('idempotency when the state store fails', () => {
@@ -212,12 +198,7 @@ describe('a guard whose store never comes back', () => {
       release: jest.fn(async () => undefined),
     };
     const logs: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(chunk.toString('utf8'));
-        done();
-      },
-    });
+    const sink = jsonLineSink((_line, raw) => logs.push(raw));
     const guard = createIdempotent(store, {
       crypto,
       logger: createLogger('info', sink),

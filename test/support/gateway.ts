@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import request from 'supertest';
@@ -8,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { createServer, type GatewayServer } from '../../src/server';
+import { jsonLineSink } from './logs';
 import { TEST_STATE_SECRET } from './spawn-gateway';
 
 /** The sandbox's demo users' credentials, as a client sends them. */
@@ -74,12 +73,7 @@ export async function startGateway(
     ...env,
   });
   const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const sink = jsonLineSink((_line, raw) => logs.push(raw));
   const gateway = await createServer(config, { logger: createLogger(config.logLevel, sink), demoHeaders: true });
   const url = await gateway.listen(0);
 

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
+import { freePort } from './ports';
+
 export interface RedisServer {
   /** `redis://127.0.0.1:<port>` */
   url: string;
@@ -56,18 +58,6 @@ export async function startRedisServer(): Promise<RedisServer> {
     },
     stop: kill,
   };
-}
-
-/** A port nothing listens on now; a small race with other processes, acceptable in tests. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function launch(port: number): Promise<ChildProcess> {

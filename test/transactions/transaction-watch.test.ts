@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import { ProviderUnavailableError, UnauthenticatedError } from '../../src/errors';
 import { toGatewayError } from '../../src/live/poll-failure';
 import { createLogger } from '../../src/logger';
@@ -14,6 +12,7 @@ import {
   type WatchScope,
 } from '../../src/transactions/transaction-watch';
 import { aTransaction } from '../support/factories';
+import { jsonLineSink } from '../support/logs';
 
 const POLL_MS = 1000;
 const UNAVAILABLE_AFTER_MS = 3000;
@@ -84,18 +83,7 @@ describe('transactionAdded’s watch, on fake time', () => {
 
   const start = (...providers: AccountProvider[]) => {
     logs = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(
-          ...chunk
-            .toString('utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => JSON.parse(line) as Record<string, unknown>),
-        );
-        done();
-      },
-    });
+    const sink = jsonLineSink((line) => logs.push(line));
     watch = createTransactionWatch({
       accountProviders: providers,
       pollMs: POLL_MS,

@@ -1,0 +1,13 @@
+import net from 'node:net';
+
+/** A port on 127.0.0.1 that nothing listens on now (a small race with other processes, fine in tests). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
