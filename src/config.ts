@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 
 import { MIN_STATE_SECRET_LENGTH } from './state/state-crypto';
-import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents';
+import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
 
 /** Where the gateway finds one provider. */
 export interface ProviderEndpoint {

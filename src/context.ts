@@ -3,12 +3,12 @@ import type { Logger } from 'pino';
 import type { Idempotent } from './payments/idempotency';
 import type { Payments } from './payments/payment-service';
 
-import { readCredentials, type CredentialSource, type Credentials } from './credentials';
-import { UnauthenticatedError, type GatewayError } from './errors';
+import { readCredentials, type CredentialSource, type Credentials } from './providers/credentials';
+import { UnauthenticatedError, type GatewayError } from './errors/errors';
 import type { ImportTracker } from './imports/import-tracker';
 import { spentUpstreamCalls } from './limits/upstream-calls';
-import { createLoaders, type CommandAccountLookup, type Loaders } from './loaders';
-import type { TransactionWatch } from './transactions/transaction-watch';
+import { createLoaders, type CommandAccountLookup, type Loaders } from './schema/loaders';
+import type { TransactionWatch } from './live/transaction-watch';
 import type { ProviderCall } from './providers/provider';
 import type { ProviderName } from './providers/provider-name';
 import type { Providers } from './providers/registry';

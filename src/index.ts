@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config';
 import type * as SandboxModule from './sandbox/sandbox';
 import type * as ServerModule from './server';
-import { startTelemetry } from './telemetry';
+import { startTelemetry } from './ops/telemetry';
 
 /** The only place that starts things: config → tracing (if asked) → sandbox (if on) → gateway → signals. */
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@ import type * as ProxyModule from '../baselines/proxy';
 import type * as ConfigModule from '../../src/config';
 import type * as SandboxModule from '../../src/sandbox/sandbox';
 import type * as ServerModule from '../../src/server';
-import type * as TelemetryModule from '../../src/telemetry';
+import type * as TelemetryModule from '../../src/ops/telemetry';
 import type { ChildMessage, ParentMessage, ServerSpec } from './server-spec';
 
 /**
@@ -72,7 +72,7 @@ async function start(spec: ServerSpec): Promise<{ url: string; close(): Promise<
           process.env[name] = value;
         }
       }
-      const { startTelemetry } = require('../../src/telemetry') as typeof TelemetryModule;
+      const { startTelemetry } = require('../../src/ops/telemetry') as typeof TelemetryModule;
       const stopTelemetry = startTelemetry(process.env);
       const { createServer } = require('../../src/server') as typeof ServerModule;
       const config = loadConfig({

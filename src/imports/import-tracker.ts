@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../errors/errors';
 import { systemClock, type Clock } from '../live/clock';
 import { createMemoryLeaseStore, type LeaseStore } from '../live/lease';
 import { isRejection, reasonOf } from '../live/poll-failure';
 import { createPoller, roleOf, type Backoff, type Polled, type Prepared, type Turn } from '../live/poller';
-import type { Metrics } from '../metrics';
-import { redisErrorFields } from '../redis';
+import type { Metrics } from '../ops/metrics';
+import { redisErrorFields } from '../state/redis';
 import { estimatedWait, type PollImport } from './import-polls';
 import {
   isFinished,
@@ -20,7 +20,7 @@ import {
   type ImportSnapshot,
 } from './import-snapshot';
 import { withDeadline, type ImportStore } from './import-store';
-import type { GatewayPubSub } from './pubsub';
+import type { GatewayPubSub } from '../live/pubsub';
 
 export interface ImportTrackerOptions {
   store: ImportStore;

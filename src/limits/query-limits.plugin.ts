@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 
-import { GatewayError } from '../errors';
+import { GatewayError } from '../errors/errors';
 import { QueryTooComplexError, createQueryMeasure, isOverTokenLimit, type QueryLimits } from './query-limits';
 import { withoutSuggestions } from './suggestions';
 

@@ -13,7 +13,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 import type { Config } from '../config';
-import { GatewayError } from '../errors';
+import { GatewayError } from '../errors/errors';
 import { createCostEstimator } from './query-cost';
 
 /** What one operation may ask for, checked before anything runs (CONTRACT.md, Configuration). */

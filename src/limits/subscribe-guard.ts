@@ -2,8 +2,8 @@ import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 
-import type { CredentialSource } from '../credentials';
-import { RateLimitedError, type RateLimiter } from '../rate-limit/rate-limiter';
+import type { CredentialSource } from '../providers/credentials';
+import { RateLimitedError, type RateLimiter } from './rate-limiter';
 import { createQueryMeasure, parseWithinLimits, type QueryLimits } from './query-limits';
 import { withoutSuggestions } from './suggestions';
 

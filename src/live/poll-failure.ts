@@ -1,4 +1,4 @@
-import { GatewayError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
+import { GatewayError, ProviderUnavailableError, UnauthenticatedError } from '../errors/errors';
 import { isProviderName, type ProviderName } from '../providers/provider-name';
 
 /**

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Repeater } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 
-import type { Metrics } from '../metrics';
-import { redisErrorFields } from '../redis';
+import type { Metrics } from '../ops/metrics';
+import { redisErrorFields } from '../state/redis';
 import { DeadlineError, systemClock, withDeadline, type Clock, type Timer } from './clock';
 import type { LeaseStore } from './lease';
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../errors/errors';
 
 /** Where a reader stands in one sequence: the next position, and the id read last. */
 export interface Position {

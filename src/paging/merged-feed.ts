@@ -1,4 +1,4 @@
-import type { GatewayError } from '../errors';
+import type { GatewayError } from '../errors/errors';
 import type { TransactionRecord, TransactionSequence } from '../providers/provider';
 import { encodeCursor, type Position } from './cursor';
 import { toConnection, type Connection } from './connection';

@@ -1,4 +1,4 @@
-import type { GatewayPubSub } from '../imports/pubsub';
+import type { GatewayPubSub } from '../live/pubsub';
 import type { StateCrypto } from '../state/state-crypto';
 import type { Confirmation } from './confirmation';
 import type { ConfirmationChanges } from './payment-service';

@@ -1,8 +1,14 @@
-import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
+import {
+  GatewayError,
+  NotFoundError,
+  ProviderError,
+  ProviderUnavailableError,
+  UnauthenticatedError,
+} from '../errors/errors';
 import { UnreadableAnswerError } from '../providers/http';
 import { TanRejectedError, type PaymentResult } from '../providers/payments';
 import type { Failure } from './confirmation';
-import { ConfirmationExpiredError } from './payment-errors';
+import { ConfirmationExpiredError } from '../errors/payment-errors';
 
 /** What an execution call tells about the provider, whatever it threw. */
 export type ExecutionOutcome =

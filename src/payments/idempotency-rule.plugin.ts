@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 
 import type { Context } from '../context';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../errors/errors';
 
 const FIELD = 'Idempotency-Key';
 

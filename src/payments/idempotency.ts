@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Logger } from 'pino';
 
-import { BadUserInputError, GatewayError, ServiceUnavailableError, type ErrorCode } from '../errors';
+import { BadUserInputError, GatewayError, ServiceUnavailableError, type ErrorCode } from '../errors/errors';
 import { retryInBackground } from '../state/retry-in-background';
 import type { StateCrypto } from '../state/state-crypto';
 import { withDeadline } from '../state/with-deadline';

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
-import { BadUserInputError, NotFoundError, ServiceUnavailableError, type GatewayError } from '../errors';
+import { BadUserInputError, NotFoundError, ServiceUnavailableError, type GatewayError } from '../errors/errors';
 import { systemClock, type Clock } from '../live/clock';
 import { createPoller, type Polled, type Turn } from '../live/poller';
-import type { Metrics } from '../metrics';
+import type { Metrics } from '../ops/metrics';
 import type { Evidence, PaymentOperation, PaymentProvider, PaymentRequest, PaymentResult } from '../providers/payments';
 import type { AccountRecord, ProviderCall } from '../providers/provider';
 import type { ProviderName } from '../providers/provider-name';
@@ -19,7 +19,7 @@ import {
   ConfirmationUsedError,
   OutcomeUnknownError,
   TanInvalidError,
-} from './payment-errors';
+} from '../errors/payment-errors';
 import type { WriteBehindStore } from './write-behind';
 
 /** Tells every instance's watchers each change of a confirmation (pub/sub across instances). */

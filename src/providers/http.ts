@@ -19,10 +19,16 @@ import {
 import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import type { Logger } from 'pino';
 
-import { GatewayError, NotFoundError, ProviderError, ProviderUnavailableError, UnauthenticatedError } from '../errors';
+import {
+  GatewayError,
+  NotFoundError,
+  ProviderError,
+  ProviderUnavailableError,
+  UnauthenticatedError,
+} from '../errors/errors';
 import { requestIdOf, spendUpstreamCall } from '../limits/upstream-calls';
-import type { Metrics } from '../metrics';
-import { routeTemplate, traceProviderCall } from '../telemetry';
+import type { Metrics } from '../ops/metrics';
+import { routeTemplate, traceProviderCall } from '../ops/telemetry';
 import { createLeanAdapter } from './http-adapter';
 import type { ProviderName } from './provider-name';
 

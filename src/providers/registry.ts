@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 import type { Config } from '../config';
-import type { Metrics } from '../metrics';
+import type { Metrics } from '../ops/metrics';
 import { createBankimportProvider, type BankimportProvider } from './bankimport/bankimport.client';
 import { createUpstream, type Upstream } from './http';
 import { createKontistProvider, type KontistProvider } from './kontist/kontist.client';

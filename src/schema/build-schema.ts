@@ -1,7 +1,7 @@
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
-import { createGatewayPubSub, type GatewayPubSub } from '../imports/pubsub';
+import { createGatewayPubSub, type GatewayPubSub } from '../live/pubsub';
 
 import { AccountResolver } from './account/account.resolver';
 import { LinkAccountsResolver } from './account/link-accounts.resolver';

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
-import { NotFoundError } from '../errors';
-import { accountKey } from '../loaders';
+import { NotFoundError } from '../errors/errors';
+import { accountKey } from './loaders';
 import type { AccountRecord } from '../providers/provider';
 import type { ProviderName } from '../providers/provider-name';
 

@@ -1,7 +1,7 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 
 import type { Context } from '../context';
-import { GatewayError } from '../errors';
+import { GatewayError } from '../errors/errors';
 
 /** Codes that one failing provider may add to a response that still carries the others' data. */
 const PARTIAL_CODES = new Set(['UNAUTHENTICATED', 'PROVIDER_UNAVAILABLE', 'PROVIDER_ERROR']);

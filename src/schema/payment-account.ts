@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { BadUserInputError, NotFoundError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../errors/errors';
 import type { PaymentProvider } from '../providers/payments';
 import type { AccountRecord, ProviderCall } from '../providers/provider';
 import { findAccount } from './account/account.resolver';

@@ -1,6 +1,6 @@
 import type * as IbanTools from 'ibantools' with { 'resolution-mode': 'require' };
 
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../errors/errors';
 import { newEndToEndId } from '../payments/end-to-end-id';
 import type { TransferOrder } from '../providers/payments';
 

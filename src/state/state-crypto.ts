@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-import type { Credentials } from '../credentials';
+import type { Credentials } from '../providers/credentials';
 import type { ProviderName } from '../providers/provider-name';
 
 /**

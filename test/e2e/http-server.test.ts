@@ -3,7 +3,7 @@ import net from 'node:net';
 import request from 'supertest';
 
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/ops/logger';
 import { createServer, type GatewayServer } from '../../src/server';
 
 /** Writes `text` on a raw connection and resolves with whatever the server answers before it closes it. */

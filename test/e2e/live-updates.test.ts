@@ -6,10 +6,10 @@ import { createClient as createSseClient, type ExecutionResult } from 'graphql-s
 import request from 'supertest';
 import WebSocket from 'ws';
 
-import { GatewayError, UnauthenticatedError } from '../../src/errors';
+import { GatewayError, UnauthenticatedError } from '../../src/errors/errors';
 import type { ImportEvent, ImportSnapshot } from '../../src/imports/import-snapshot';
 import * as importService from '../../src/schema/import/import.service';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/ops/logger';
 import { createServer, type GatewayServer } from '../../src/server';
 import {
   CreateMockSessionDocument,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { routeTemplate } from '../../src/telemetry';
+import { routeTemplate } from '../../src/ops/telemetry';
 import { alice } from '../support/gateway';
 import { spawnGateway, type GatewayProcess } from '../support/spawn-gateway';
 import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';

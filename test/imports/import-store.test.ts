@@ -8,7 +8,7 @@ import {
   type ImportStore,
 } from '../../src/imports/import-store';
 import { createRedisImportStore } from '../../src/imports/redis-import-store';
-import { createRedis } from '../../src/redis';
+import { createRedis } from '../../src/state/redis';
 
 const snapshot = (id: string): ImportSnapshot => ({
   provider: 'KONTOMATIK',

@@ -3,11 +3,11 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { ImportEvent, ImportSnapshot } from '../../src/imports/import-snapshot';
 import { createMemoryImportStore, type ImportStore } from '../../src/imports/import-store';
 import { createImportTracker, type ImportTracker, type ImportTrackerOptions } from '../../src/imports/import-tracker';
-import type { GatewayPubSub } from '../../src/imports/pubsub';
+import type { GatewayPubSub } from '../../src/live/pubsub';
 import { createMemoryLeaseStore, type LeaseStore } from '../../src/live/lease';
-import { ProviderUnavailableError, UnauthenticatedError } from '../../src/errors';
-import { createLogger } from '../../src/logger';
-import { createMetrics } from '../../src/metrics';
+import { ProviderUnavailableError, UnauthenticatedError } from '../../src/errors/errors';
+import { createLogger } from '../../src/ops/logger';
+import { createMetrics } from '../../src/ops/metrics';
 import type { ImportStatusName } from '../../src/providers/imports';
 import { jsonLineSink } from '../support/logs';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { createMemoryLeaseStore, createRedisLeaseStore, type LeaseStore } from '../../src/live/lease';
-import { createRedis } from '../../src/redis';
+import { createRedis } from '../../src/state/redis';
 
 const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 afterAll(() => redis.disconnect());

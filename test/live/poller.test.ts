@@ -1,4 +1,4 @@
-import { UnauthenticatedError } from '../../src/errors';
+import { UnauthenticatedError } from '../../src/errors/errors';
 import { systemClock, type Clock } from '../../src/live/clock';
 import { createMemoryLeaseStore, type LeaseStore } from '../../src/live/lease';
 import {
@@ -15,8 +15,8 @@ import {
   type PollerOptions,
   type Timing,
 } from '../../src/live/poller';
-import { createLogger } from '../../src/logger';
-import { createMetrics, type Metrics } from '../../src/metrics';
+import { createLogger } from '../../src/ops/logger';
+import { createMetrics, type Metrics } from '../../src/ops/metrics';
 import { jsonLineSink } from '../support/logs';
 
 type Options = Partial<PollerOptions<string, string, undefined>>;

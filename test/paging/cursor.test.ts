@@ -1,4 +1,4 @@
-import { type GatewayError } from '../../src/errors';
+import { type GatewayError } from '../../src/errors/errors';
 import { decodeCursor, encodeCursor, queryKey, type Position } from '../../src/paging/cursor';
 
 const QUERY = queryKey('account', 'KONTIST', '4711', { amountMin: 100 }, 'BOOKING_DATE_DESC');

@@ -1,4 +1,4 @@
-import { ProviderUnavailableError } from '../../src/errors';
+import { ProviderUnavailableError } from '../../src/errors/errors';
 import { decodeCursor, queryKey, type Position } from '../../src/paging/cursor';
 import { readMergedFeed, type FeedSource } from '../../src/paging/merged-feed';
 import { residualFilter } from '../../src/paging/residual-filter';

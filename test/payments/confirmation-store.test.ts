@@ -5,8 +5,8 @@ import { claim } from '../../src/payments/confirmation-machine';
 import type { ConfirmationStore } from '../../src/payments/confirmation-store';
 import { createMemoryStore } from '../../src/payments/memory-store';
 import { createRedisStore } from '../../src/payments/redis-store';
-import { createLogger } from '../../src/logger';
-import { createRedis } from '../../src/redis';
+import { createLogger } from '../../src/ops/logger';
+import { createRedis } from '../../src/state/redis';
 import { createStateCrypto } from '../../src/state/state-crypto';
 import { aConfirmation } from './confirmation.factory';
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { createIdempotent } from '../../src/payments/idempotency';
 import { createRedisIdempotencyStore } from '../../src/payments/idempotency-store';
-import { GatewayError, ProviderUnavailableError, ServiceUnavailableError } from '../../src/errors';
-import { createLogger } from '../../src/logger';
-import { createRedis } from '../../src/redis';
+import { GatewayError, ProviderUnavailableError, ServiceUnavailableError } from '../../src/errors/errors';
+import { createLogger } from '../../src/ops/logger';
+import { createRedis } from '../../src/state/redis';
 import { createStateCrypto } from '../../src/state/state-crypto';
 import { jsonLineSink } from '../support/logs';
 import { freePort as closedPort } from '../support/ports';

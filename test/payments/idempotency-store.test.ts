@@ -6,7 +6,7 @@ import {
   createRedisIdempotencyStore,
   type IdempotencyStore,
 } from '../../src/payments/idempotency-store';
-import { createRedis } from '../../src/redis';
+import { createRedis } from '../../src/state/redis';
 import { createStateCrypto } from '../../src/state/state-crypto';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,10 +1,10 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 
-import { ProviderUnavailableError } from '../../src/errors';
-import type { GatewayPubSub } from '../../src/imports/pubsub';
-import { createLogger } from '../../src/logger';
+import { ProviderUnavailableError } from '../../src/errors/errors';
+import type { GatewayPubSub } from '../../src/live/pubsub';
+import { createLogger } from '../../src/ops/logger';
 import { assumedResult } from '../../src/payments/assumed-result';
-import { createMetrics, type Metrics } from '../../src/metrics';
+import { createMetrics, type Metrics } from '../../src/ops/metrics';
 import type { Confirmation } from '../../src/payments/confirmation';
 import { confirmationChanges } from '../../src/payments/confirmation-changes';
 import * as machine from '../../src/payments/confirmation-machine';
@@ -16,7 +16,7 @@ import {
   type ConfirmationEvent,
   type Payments,
 } from '../../src/payments/payment-service';
-import { OutcomeUnknownError } from '../../src/payments/payment-errors';
+import { OutcomeUnknownError } from '../../src/errors/payment-errors';
 import { createWriteBehind } from '../../src/payments/write-behind';
 import type { Evidence, PaymentProvider, PaymentResult } from '../../src/providers/payments';
 import { createStateCrypto } from '../../src/state/state-crypto';

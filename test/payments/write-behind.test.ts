@@ -4,7 +4,7 @@ import type { Confirmation } from '../../src/payments/confirmation';
 import { StoreUnavailableError, type ConfirmationStore } from '../../src/payments/confirmation-store';
 import { createMemoryStore } from '../../src/payments/memory-store';
 import { createWriteBehind } from '../../src/payments/write-behind';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/ops/logger';
 import { aConfirmation } from './confirmation.factory';
 
 /** A memory store that can be switched off, and can lose everything, as Redis can. */

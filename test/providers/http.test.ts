@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AxiosError } from 'axios';
 
-import { GatewayError, NotFoundError } from '../../src/errors';
-import { createLogger } from '../../src/logger';
-import { createMetrics, type Metrics } from '../../src/metrics';
+import { GatewayError, NotFoundError } from '../../src/errors/errors';
+import { createLogger } from '../../src/ops/logger';
+import { createMetrics, type Metrics } from '../../src/ops/metrics';
 import {
   createUpstream,
   parseJson,

@@ -1,4 +1,4 @@
-import type { GatewayError } from '../../src/errors';
+import type { GatewayError } from '../../src/errors/errors';
 import {
   checkAmount,
   checkEndToEndId,

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 
 import { loadConfig } from '../../src/config';
 import type * as ServerModule from '../../src/server';
-import { startTelemetry } from '../../src/telemetry';
+import { startTelemetry } from '../../src/ops/telemetry';
 
 void (async () => {
   const stopTelemetry = startTelemetry(process.env);

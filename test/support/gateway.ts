@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import request from 'supertest';
 
 import { loadConfig, type Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/ops/logger';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { createServer, type GatewayServer } from '../../src/server';
 import { jsonLineSink } from './logs';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors/errors';
 import { toDecimalText } from '../../money';
 import { parseProviderDate } from '../dates';
 import { parseJson, type Upstream } from '../http';

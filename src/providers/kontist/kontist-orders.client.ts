@@ -1,4 +1,4 @@
-import { ProviderError } from '../../errors';
+import { ProviderError } from '../../errors/errors';
 import { parseJson, type Upstream } from '../http';
 import type { ProviderCall } from '../provider';
 import { TanRejectedError, type StandingOrderRecord, type TimedOrderRecord, type TransferRecord } from '../payments';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors/errors';
 import { parseJson, type Upstream } from '../http';
 import type { AccountProvider, ProviderCall, TransactionRecord } from '../provider';
 import {

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors/errors';
 
 /**
  * The path of one Kontist account. Ids come from decoded global ids, so anything but

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors/errors';
 import { parseJson, type Upstream, type UpstreamRequest } from '../http';
 import type { CommandResult, ImportStatusName, SignInSessionRecord, SignInStatusName } from '../imports';
 import type { AccountProvider, AccountRecord, TransactionRecord } from '../provider';

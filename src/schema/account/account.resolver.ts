@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { accountKey } from '../../loaders';
+import { accountKey } from '../loaders';
 import type { Connection } from '../../paging/connection';
 import type { AccountRecord } from '../../providers/provider';
 import { fromGlobalId, toGlobalId } from '../node/global-id';

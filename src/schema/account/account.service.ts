@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 
 import type { Context } from '../../context';
-import { UnauthenticatedError } from '../../errors';
+import { UnauthenticatedError } from '../../errors/errors';
 import type { AccountFilter, AccountRecord } from '../../providers/provider';
 import type { ProviderName } from '../../providers/provider-name';
 import { recordPartial } from '../partial';

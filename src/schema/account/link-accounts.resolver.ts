@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../errors/errors';
 import type { HbciLogin } from '../../providers/bankimport/bankimport.client';
 import type { AccountRecord } from '../../providers/provider';
 import { LinkBankAccountInput } from '../sign-in/sign-in.types';

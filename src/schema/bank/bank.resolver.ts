@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../errors/errors';
 import type { BankRecord } from '../../providers/kontomatik/kontomatik.mapper';
 import { Bank } from './bank.type';
 

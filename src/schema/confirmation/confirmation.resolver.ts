@@ -11,7 +11,7 @@ import {
 } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { NotFoundError, ServiceUnavailableError } from '../../errors';
+import { NotFoundError, ServiceUnavailableError } from '../../errors/errors';
 import type { ConfirmationEvent } from '../../payments/payment-service';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';

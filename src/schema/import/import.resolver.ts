@@ -4,7 +4,7 @@ import type { Context } from '../../context';
 import type { ImportSnapshot } from '../../imports/import-snapshot';
 import type { CommandResult, OwnerRecord } from '../../providers/imports';
 import type { AccountRecord } from '../../providers/provider';
-import { accountKey } from '../../loaders';
+import { accountKey } from '../loaders';
 import { Account } from '../account/account.type';
 import { toGlobalId } from '../node/global-id';
 import { checkExternalId, checkSince, checkToken } from '../sign-in/sign-in.rules';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Context } from '../../context';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { importKey, isFinished, type ImportEvent, type ImportSnapshot } from '../../imports/import-snapshot';
 import type { StartedCommand } from '../../providers/kontomatik/kontomatik.client';
 import { findAccount } from '../account/account.resolver';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../errors/errors';
 import { isProviderName, type ProviderName } from '../../providers/provider-name';
 
 /** Node types whose ids this gateway issues. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
 import { findAccount } from '../account/account.resolver';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import { findImport } from '../import/import.service';
 import { findStandingOrder } from '../standing-order/standing-order.resolver';
 import { findTimedOrder } from '../timed-order/timed-order.resolver';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../errors/errors';
 import type { OAuthTokens as Tokens } from '../../providers/kontist/kontist.mapper';
 import { OAuthTokens } from './oauth-tokens.type';
 

@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../errors/errors';
 
 /** Printable ASCII of bounded length: what a provider id or token can be, and nothing to smuggle. */
 const TOKEN = /^[\x21-\x7e]{1,512}$/;

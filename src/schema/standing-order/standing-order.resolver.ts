@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { BadUserInputError, NotFoundError } from '../../errors/errors';
 import type { StandingOrderChange, StandingOrderRecord } from '../../providers/payments';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';

@@ -4,7 +4,7 @@ import type { Context } from '../../context';
 import type { ImportEvent, ImportSnapshot } from '../../imports/import-snapshot';
 import { toGatewayError } from '../../live/poll-failure';
 import type { TransactionRecord } from '../../providers/provider';
-import type { TransactionEvent } from '../../transactions/transaction-watch';
+import type { TransactionEvent } from '../../live/transaction-watch';
 import { ImportCommand } from '../import/import-command.type';
 import { watchImport } from '../import/import.service';
 import { Transaction } from '../transaction/transaction.type';

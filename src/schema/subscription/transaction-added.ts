@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
-import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors';
-import type { TransactionEvent } from '../../transactions/transaction-watch';
+import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../errors/errors';
+import type { TransactionEvent } from '../../live/transaction-watch';
 import { findAccount } from '../account/account.resolver';
 
 /** `transactionAdded`: the account (or all of them) checked when the client subscribes, then watched. */

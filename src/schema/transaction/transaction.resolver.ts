@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { NotFoundError } from '../../errors';
-import { accountKey } from '../../loaders';
+import { NotFoundError } from '../../errors/errors';
+import { accountKey } from '../loaders';
 import type { Connection } from '../../paging/connection';
 import type { AccountRecord, TransactionRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';

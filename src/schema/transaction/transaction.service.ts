@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 
 import type { Context } from '../../context';
-import { BadUserInputError, UnauthenticatedError } from '../../errors';
+import { BadUserInputError, UnauthenticatedError } from '../../errors/errors';
 import { decodeCursor, queryKey } from '../../paging/cursor';
 import { toConnection, type Connection } from '../../paging/connection';
 import { readMergedFeed, type FeedSource } from '../../paging/merged-feed';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { NotFoundError } from '../../errors';
+import { NotFoundError } from '../../errors/errors';
 import type { TransferRecord } from '../../providers/payments';
 import type { AccountRecord } from '../../providers/provider';
 import { Account } from '../account/account.type';

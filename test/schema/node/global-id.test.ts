@@ -1,4 +1,4 @@
-import type { GatewayError } from '../../../src/errors';
+import type { GatewayError } from '../../../src/errors/errors';
 import { fromGlobalId, toGlobalId } from '../../../src/schema/node/global-id';
 
 const raw = (text: string) => Buffer.from(text).toString('base64url');

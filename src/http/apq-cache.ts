@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 
-import type { StateCrypto } from './state/state-crypto';
-import { withDeadline } from './state/with-deadline';
+import type { StateCrypto } from '../state/state-crypto';
+import { withDeadline } from '../state/with-deadline';
 
 /** Apollo's keys come as `apq:<sha256>`. */
 const PREFIX = 'gateway:';

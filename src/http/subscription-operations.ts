@@ -16,14 +16,14 @@ import {
 import type { Context as SocketContext } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 
-import type { Context, ContextFactory } from './context';
-import type { CredentialSource } from './credentials';
-import type { QueryLimits } from './limits/query-limits';
-import { createSubscribeGuard } from './limits/subscribe-guard';
-import type { Metrics } from './metrics';
-import type { RateLimiter } from './rate-limit/rate-limiter';
-import { finishErrors } from './response-errors.plugin';
-import { traceSubscription, type SubscriptionSpan } from './telemetry';
+import type { Context, ContextFactory } from '../context';
+import type { CredentialSource } from '../providers/credentials';
+import type { QueryLimits } from '../limits/query-limits';
+import { createSubscribeGuard } from '../limits/subscribe-guard';
+import type { Metrics } from '../ops/metrics';
+import type { RateLimiter } from '../limits/rate-limiter';
+import { finishErrors } from '../errors/response-errors.plugin';
+import { traceSubscription, type SubscriptionSpan } from '../ops/telemetry';
 import type { TrustedDocuments } from './trusted-documents';
 
 /** What a client sends to subscribe, over any transport. */

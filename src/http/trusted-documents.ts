@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-import { GatewayError } from './errors';
+import { GatewayError } from '../errors/errors';
 
 const HASH = /^(?:sha256:)?([0-9a-f]{64})$/i;
 

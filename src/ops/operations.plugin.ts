@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
-import type { Context } from './context';
+import type { Context } from '../context';
 import type { Metrics } from './metrics';
 
 export interface OperationsPluginOptions {

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
-import type { ProviderName } from './providers/provider-name';
+import type { ProviderName } from '../providers/provider-name';
 
 /** The contract's error codes (CONTRACT.md, "Errors"). */
 export type ErrorCode =

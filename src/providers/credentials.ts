@@ -1,4 +1,4 @@
-import type { ProviderName } from './providers/provider-name';
+import type { ProviderName } from './provider-name';
 
 /** The end user's credentials per provider, exactly as sent (CONTRACT.md, Credentials). */
 export type Credentials = Partial<Record<ProviderName, string>>;

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-import { readCredentials, type CredentialSource } from '../credentials';
-import { GatewayError } from '../errors';
+import { readCredentials, type CredentialSource } from '../providers/credentials';
+import { GatewayError } from '../errors/errors';
 import type { StateCrypto } from '../state/state-crypto';
 
 /** Whether one more request of a caller may go ahead, and if not, for how long to wait. */

@@ -3,14 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Logger } from 'pino';
 
-import type { Context, ContextFactory } from './context';
+import type { Context, ContextFactory } from '../context';
 import { corsMiddleware } from './cors';
-import { createAdmission, type WithBody } from './http-admission';
-import { GatewayError } from './errors';
-import { sendError } from './http-errors';
+import { createAdmission, type WithBody } from './admission';
+import { GatewayError } from '../errors/errors';
+import { sendError } from '../errors/http-errors';
 import type { TrustedDocuments } from './trusted-documents';
-import { limitUpstreamCalls } from './limits/upstream-calls';
-import type { RateLimitCheck } from './rate-limit/rate-limit-check';
+import { limitUpstreamCalls } from '../limits/upstream-calls';
+import type { RateLimitCheck } from '../limits/rate-limit-check';
 import type { MultipartSubscriptions } from './subscription-multipart';
 
 export interface GraphQLRouteOptions {

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 
-import type { Credentials } from '../credentials';
-import { ProviderUnavailableError } from '../errors';
-import type { Clock } from '../live/clock';
-import { isRejection, providerOfError, reasonOf, type PollFailure } from '../live/poll-failure';
-import { createPoller, type Polled, type Turn } from '../live/poller';
-import type { Metrics } from '../metrics';
+import type { Credentials } from '../providers/credentials';
+import { ProviderUnavailableError } from '../errors/errors';
+import type { Clock } from './clock';
+import { isRejection, providerOfError, reasonOf, type PollFailure } from './poll-failure';
+import { createPoller, type Polled, type Turn } from './poller';
+import type { Metrics } from '../ops/metrics';
 import type { AccountProvider, AccountRecord, TransactionRecord, TransactionSequence } from '../providers/provider';
 import type { ProviderName } from '../providers/provider-name';
 import type { StateCrypto } from '../state/state-crypto';

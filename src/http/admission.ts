@@ -4,8 +4,8 @@ import bodyParser from 'body-parser';
 import type { Logger } from 'pino';
 
 import { corsRefusal, type CorsHandler } from './cors';
-import { sendError } from './http-errors';
-import type { RateLimitCheck } from './rate-limit/rate-limit-check';
+import { sendError } from '../errors/http-errors';
+import type { RateLimitCheck } from '../limits/rate-limit-check';
 
 export type WithBody = IncomingMessage & { body?: unknown };
 

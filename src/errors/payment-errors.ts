@@ -1,6 +1,6 @@
-import { GatewayError } from '../errors';
+import { GatewayError } from './errors';
 import type { ProviderName } from '../providers/provider-name';
-import type { ConfirmationStatus } from './confirmation';
+import type { ConfirmationStatus } from '../payments/confirmation';
 
 export class TanInvalidError extends GatewayError {
   constructor(attemptsLeft: number) {

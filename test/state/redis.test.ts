@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 
-import { createLogger } from '../src/logger';
-import { createRedis, redisErrorFields, reportRedisErrors } from '../src/redis';
-import { jsonLineSink } from './support/logs';
-import { freePort as closedPort } from './support/ports';
+import { createLogger } from '../../src/ops/logger';
+import { createRedis, redisErrorFields, reportRedisErrors } from '../../src/state/redis';
+import { jsonLineSink } from '../support/logs';
+import { freePort as closedPort } from '../support/ports';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -6,8 +6,8 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 
-import type { Context } from './context';
-import type { CredentialSource } from './credentials';
+import type { Context } from '../context';
+import type { CredentialSource } from '../providers/credentials';
 import type { SubscriptionOperations } from './subscription-operations';
 
 type SocketContext = Parameters<NonNullable<ServerOptions<Record<string, unknown>, Extra>['onSubscribe']>>[0];

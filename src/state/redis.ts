@@ -3,7 +3,7 @@ import type { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
-import { createLogger } from './logger';
+import { createLogger } from '../ops/logger';
 
 /** How often, at most, an unreachable Redis is reported again after the first warning. */
 export const REDIS_DOWN_REPORT_MS = 30_000;

@@ -3,8 +3,8 @@ import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
-import { redisErrorFields, reportRedisErrors } from '../redis';
-import type { ImportEvent } from './import-snapshot';
+import { redisErrorFields, reportRedisErrors } from '../state/redis';
+import type { ImportEvent } from '../imports/import-snapshot';
 
 /**
  * An import event on its way to the other instances; `origin` names the tracker that

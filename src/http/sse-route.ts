@@ -12,9 +12,9 @@ import {
 import type { Logger } from 'pino';
 
 import { allowedHeaders } from './cors';
-import { createAdmission, type WithBody } from './http-admission';
-import { sendErrors } from './http-errors';
-import type { RateLimitCheck } from './rate-limit/rate-limit-check';
+import { createAdmission, type WithBody } from './admission';
+import { sendErrors } from '../errors/http-errors';
+import type { RateLimitCheck } from '../limits/rate-limit-check';
 import { httpSubscriber, writeChunk } from './subscription-http';
 import type { SubscriptionOperations } from './subscription-operations';
 

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 
 import type { ImportEvent } from '../../src/imports/import-snapshot';
-import { createGatewayPubSub } from '../../src/imports/pubsub';
-import { createLogger } from '../../src/logger';
-import { createRedis } from '../../src/redis';
+import { createGatewayPubSub } from '../../src/live/pubsub';
+import { createLogger } from '../../src/ops/logger';
+import { createRedis } from '../../src/state/redis';
 import { freePort as closedPort } from '../support/ports';
 import { jsonLineSink } from '../support/logs';
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 
-import { GatewayError } from './errors';
+import { GatewayError } from '../errors/errors';
 
 /** A Host header that can go into a message as it is: a name or an address, and a port. */
 const PLAIN_HOST = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;

@@ -1,7 +1,7 @@
-import { ProviderUnavailableError, UnauthenticatedError } from '../../src/errors';
+import { ProviderUnavailableError, UnauthenticatedError } from '../../src/errors/errors';
 import { toGatewayError } from '../../src/live/poll-failure';
-import { createLogger } from '../../src/logger';
-import { createMetrics } from '../../src/metrics';
+import { createLogger } from '../../src/ops/logger';
+import { createMetrics } from '../../src/ops/metrics';
 import type { AccountProvider, AccountRecord, TransactionRecord } from '../../src/providers/provider';
 import type { ProviderName } from '../../src/providers/provider-name';
 import { createStateCrypto } from '../../src/state/state-crypto';
@@ -10,7 +10,7 @@ import {
   type TransactionEvent,
   type TransactionWatch,
   type WatchScope,
-} from '../../src/transactions/transaction-watch';
+} from '../../src/live/transaction-watch';
 import { aTransaction } from '../support/factories';
 import { jsonLineSink } from '../support/logs';
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import type { CredentialSource } from './credentials';
+import type { CredentialSource } from '../providers/credentials';
 import { renderGraphiQLPage } from './graphiql-page';
 
 const FIRST_QUERY = `# Your accounts at every provider your headers carry credentials for.

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 
-import { ProviderUnavailableError, UnauthenticatedError } from './errors';
-import type { Credentials } from './credentials';
-import type { AccountProvider, AccountRecord, ProviderCall } from './providers/provider';
-import type { ProviderName } from './providers/provider-name';
+import { ProviderUnavailableError, UnauthenticatedError } from '../errors/errors';
+import type { Credentials } from '../providers/credentials';
+import type { AccountProvider, AccountRecord, ProviderCall } from '../providers/provider';
+import type { ProviderName } from '../providers/provider-name';
 
 /** Per-request loaders: never shared across requests, so never across credentials. */
 export interface Loaders {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { sendErrors } from './http-errors';
+import { sendErrors } from '../errors/http-errors';
 import { httpSubscriber, writeChunk } from './subscription-http';
 import type { SubscriptionOperations, SubscriptionRequest } from './subscription-operations';
 

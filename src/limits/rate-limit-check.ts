@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Logger } from 'pino';
 
-import { sendErrors } from '../http-errors';
+import { sendErrors } from '../errors/http-errors';
 import { RateLimitedError, type RateLimiter } from './rate-limiter';
 
 /** Counts a request; false when it was over the limit and has been answered already. */
