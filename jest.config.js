@@ -1,12 +1,15 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  // The sandbox package's source, not its build (packages/sandbox/package.json, exports).
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', '@banking-gateway/source'] },
+  roots: ['<rootDir>/test', '<rootDir>/packages/sandbox/test'],
   testMatch: ['**/*.test.ts'],
   // The benchmark harness's smoke run is a CI step of its own (`npm run bench:smoke`).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bench/'],
-  // Types are checked once by `tsc` in `npm test`; jest only transpiles.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  // Types are checked once by `tsc` in `npm test`; jest only transpiles, each file alone
+  // (tsconfig.json's isolatedModules is what tells ts-jest to).
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,

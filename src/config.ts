@@ -5,12 +5,9 @@ import { z } from 'zod';
 
 import { MIN_STATE_SECRET_LENGTH } from './state/state-crypto';
 import { loadTrustedDocuments, type TrustedDocuments } from './http/trusted-documents';
-
-/** Where the gateway finds one provider. */
-export interface ProviderEndpoint {
-  /** Base URL, e.g. http://127.0.0.1:4010/kontist */
-  url: string;
-}
+import { ConfigError } from './errors/internal-errors';
+import type { ProviderDescriptor, ProviderSetting } from './providers/descriptor';
+import { banks } from './providers/registry';
 
 /** Everything the gateway reads from its environment, validated once by `loadConfig`. */
 export interface Config {
@@ -18,24 +15,17 @@ export interface Config {
   port: number;
   /** The address the gateway listens on: an IP address or `localhost`. @default 127.0.0.1 */
   host: string;
-  /** Start the embedded sandbox. @default true unless a provider URL is set */
+  /**
+   * Start the embedded sandbox (its own settings are its own `SANDBOX_*` variables,
+   * read by @banking-gateway/sandbox). @default true unless a provider URL is set
+   */
   sandbox: boolean;
-  /** @default 4010 */
-  sandboxPort: number;
-  /** @default 3000 */
-  sandboxImportMs: number;
-  /** Transactions in alice's largest Bankimport account. @default 1200 */
-  sandboxTransactions: number;
-  /** Provider base URLs; the sandbox's by default. */
-  kontistUrl: string;
-  bankimportUrl: string;
-  kontomatikUrl: string;
-  /** @default the sandbox's key */
-  kontomatikApiKey: string;
-  kontistClientId: string;
-  kontistClientSecret: string;
-  /** Bankimport answers JSON or XML; both are parsed. @default 'json' */
-  bankimportFormat: 'json' | 'xml';
+  /**
+   * The banks' own settings by variable (their descriptors list them: base URLs, the
+   * gateway's keys at each bank, formats). Required ones must be set with the sandbox
+   * off; with it on, each one unset is the sandbox's.
+   */
+  providerSettings: Readonly<Record<string, string>>;
   /** Shared state for several instances; unset: in memory. */
   redisUrl: string | undefined;
   /**
@@ -93,17 +83,6 @@ export interface Config {
   importUnwatchedMs: number;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
-const SANDBOX_KONTOMATIK_KEY = 'sandbox-api-key';
-const SANDBOX_CLIENT_ID = 'sandbox-client';
-const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
-
 const int = (min: number, max: number) =>
   z
     .string()
@@ -144,23 +123,13 @@ function isOrigin(value: string): boolean {
   return new URL(value).origin === value.toLowerCase().replace(/\/$/, '');
 }
 
-/** Variables whose values never appear in an error message. */
-const secretVariables = new Set(['KONTOMATIK_API_KEY', 'KONTIST_CLIENT_SECRET', 'REDIS_URL', 'STATE_SECRET']);
+/** Variables whose values never appear in an error message (and the banks' secrets). */
+const secretVariables = new Set(['REDIS_URL', 'STATE_SECRET']);
 
 const variables = {
   PORT: int(0, 65535).default(4000),
   HOST: host.default('127.0.0.1'),
   SANDBOX: onOff.optional(),
-  SANDBOX_PORT: int(0, 65535).default(4010),
-  SANDBOX_IMPORT_MS: int(0, 3_600_000).default(3000),
-  SANDBOX_TRANSACTIONS: int(0, 10_000_000).default(1200),
-  KONTIST_URL: httpUrl.optional(),
-  BANKIMPORT_URL: httpUrl.optional(),
-  KONTOMATIK_URL: httpUrl.optional(),
-  KONTOMATIK_API_KEY: nonEmpty.default(SANDBOX_KONTOMATIK_KEY),
-  KONTIST_CLIENT_ID: nonEmpty.default(SANDBOX_CLIENT_ID),
-  KONTIST_CLIENT_SECRET: nonEmpty.default(SANDBOX_CLIENT_SECRET),
-  BANKIMPORT_FORMAT: z.enum(['json', 'xml'], { error: 'must be json or xml' }).default('json'),
   REDIS_URL: redisUrl.optional(),
   STATE_SECRET: z
     .string()
@@ -196,35 +165,76 @@ const variables = {
 };
 
 type Variable = keyof typeof variables;
+type Reader = <K extends Variable>(name: K) => z.output<(typeof variables)[K]>;
+
+/** A reader of `env` that throws a ConfigError naming the variable (never echoing a secret's value). */
+function readerOf(env: NodeJS.ProcessEnv): Reader {
+  return <K extends Variable>(name: K): z.output<(typeof variables)[K]> =>
+    checked(name, env[name], variables[name], secretVariables.has(name)) as z.output<(typeof variables)[K]>;
+}
+
+function checked(name: string, raw: string | undefined, schema: z.ZodType, secret: boolean): unknown {
+  const result = schema.safeParse(raw === '' ? undefined : raw);
+  if (!result.success) {
+    const shown = secret ? '' : ` (got ${JSON.stringify(String(raw).slice(0, 80))})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${result.error.issues[0]?.message ?? 'is invalid'}${shown}.`);
+  }
+  return result.data;
+}
+
+/** How a bank's setting is checked: its kind's rule. */
+function settingSchema({ kind }: ProviderSetting): z.ZodType<string | undefined> {
+  if (kind === 'url') {
+    return httpUrl.optional();
+  }
+  if (typeof kind === 'string') {
+    return nonEmpty.optional();
+  }
+  return z.enum(kind as [string, ...string[]], { error: `must be ${kind.join(' or ')}` }).optional();
+}
+
+/** A bank's setting as set in `env`, checked (undefined when unset). */
+function readSetting(env: NodeJS.ProcessEnv, setting: ProviderSetting): string | undefined {
+  return checked(setting.variable, env[setting.variable], settingSchema(setting), setting.kind === 'secret') as
+    string | undefined;
+}
+
+const sandboxOn = (env: NodeJS.ProcessEnv, providers: readonly ProviderDescriptor[]): boolean =>
+  readerOf(env)('SANDBOX') ??
+  !providers.some((bank) =>
+    bank.settings.some((setting) => setting.kind === 'url' && readSetting(env, setting) !== undefined),
+  );
+
+/**
+ * Whether the embedded sandbox runs: SANDBOX, or, unset, no provider URL set. The caller
+ * loads the sandbox package and asks it for its variables only when it does.
+ * A bad SANDBOX or provider URL throws a ConfigError.
+ */
+export function isSandboxOn(
+  env: NodeJS.ProcessEnv = process.env,
+  providers: readonly ProviderDescriptor[] = banks,
+): boolean {
+  return sandboxOn(env, providers);
+}
 
 /**
  * Reads and validates the environment once. A bad value throws a ConfigError whose
  * message is one line naming the variable (never echoing a secret's value).
+ *
+ * The banks' settings are those their descriptors list (`providers`, the registry's by
+ * default). With the sandbox off, every required one must be set: one unset throws a
+ * ConfigError naming it. With the sandbox on, each one unset is taken from `sandbox`,
+ * the running sandbox's values by variable (so a real bank's URL may be mixed with the
+ * sandbox's other ones); the sandbox's keys are never a fallback with it off.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const read = <K extends Variable>(name: K): z.output<(typeof variables)[K]> => {
-    const raw = env[name];
-    const result = variables[name].safeParse(raw === '' ? undefined : raw);
-    if (!result.success) {
-      const shown = secretVariables.has(name) ? '' : ` (got ${JSON.stringify(String(raw).slice(0, 80))})`;
-      throw new ConfigError(
-        `Invalid configuration: ${name} ${result.error.issues[0]?.message ?? 'is invalid'}${shown}.`,
-      );
-    }
-    return result.data as z.output<(typeof variables)[K]>;
-  };
-
-  const kontistUrl = read('KONTIST_URL');
-  const bankimportUrl = read('BANKIMPORT_URL');
-  const kontomatikUrl = read('KONTOMATIK_URL');
-  const anyProviderUrl = Boolean(kontistUrl || bankimportUrl || kontomatikUrl);
-  const sandbox = read('SANDBOX') ?? !anyProviderUrl;
-  const sandboxPort = read('SANDBOX_PORT');
-  const sandboxBase = `http://127.0.0.1:${sandboxPort}`;
-  if (!sandbox && !(kontistUrl && bankimportUrl && kontomatikUrl)) {
-    const unset = !kontistUrl ? 'KONTIST_URL' : !bankimportUrl ? 'BANKIMPORT_URL' : 'KONTOMATIK_URL';
-    throw new ConfigError(`Invalid configuration: ${unset} must be set when SANDBOX is off.`);
-  }
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  sandbox?: Readonly<Record<string, string>>,
+  providers: readonly ProviderDescriptor[] = banks,
+): Config {
+  const read = readerOf(env);
+  const sandboxIsOn = sandboxOn(env, providers);
+  const providerSettings = readProviderSettings(env, providers, sandboxIsOn, sandbox);
   const importPollMs = read('IMPORT_POLL_MS');
   const importPollMaxMs = read('IMPORT_POLL_MAX_MS');
   if (importPollMs > importPollMaxMs) {
@@ -234,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const redisUrl = read('REDIS_URL');
   const stateSecret = read('STATE_SECRET');
-  if (!stateSecret && redisUrl && !sandbox) {
+  if (!stateSecret && redisUrl && !sandboxIsOn) {
     // A random key per process would make every instance's records unreadable to the others.
     throw new ConfigError(
       `Invalid configuration: STATE_SECRET must be set (at least ${MIN_STATE_SECRET_LENGTH} characters) when REDIS_URL is set and the sandbox is off.`,
@@ -244,17 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: read('PORT'),
     host: read('HOST'),
-    sandbox,
-    sandboxPort,
-    sandboxImportMs: read('SANDBOX_IMPORT_MS'),
-    sandboxTransactions: read('SANDBOX_TRANSACTIONS'),
-    kontistUrl: kontistUrl ?? `${sandboxBase}/kontist`,
-    bankimportUrl: bankimportUrl ?? `${sandboxBase}/bankimport`,
-    kontomatikUrl: kontomatikUrl ?? `${sandboxBase}/kontomatik/v1`,
-    kontomatikApiKey: read('KONTOMATIK_API_KEY'),
-    kontistClientId: read('KONTIST_CLIENT_ID'),
-    kontistClientSecret: read('KONTIST_CLIENT_SECRET'),
-    bankimportFormat: read('BANKIMPORT_FORMAT'),
+    sandbox: sandboxIsOn,
+    providerSettings,
     redisUrl,
     stateSecret: stateSecret ?? randomBytes(32).toString('base64url'),
     upstreamTimeoutMs: read('UPSTREAM_TIMEOUT_MS'),
@@ -281,6 +282,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importUnavailableAfterMs: read('IMPORT_UNAVAILABLE_AFTER_MS'),
     importUnwatchedMs: read('IMPORT_UNWATCHED_MS'),
   };
+}
+
+/** Every bank's settings: set, or the sandbox's while it is on, or the default; a required one missing stops start-up. */
+function readProviderSettings(
+  env: NodeJS.ProcessEnv,
+  providers: readonly ProviderDescriptor[],
+  sandboxIsOn: boolean,
+  sandbox: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  // Where the banks are comes first: a missing URL is named before a missing key.
+  const settings = providers.flatMap((bank) => bank.settings);
+  const ordered = [...settings.filter((s) => s.kind === 'url'), ...settings.filter((s) => s.kind !== 'url')];
+  for (const setting of ordered) {
+    const { variable } = setting;
+    let value = readSetting(env, setting);
+    if (value === undefined && sandboxIsOn && setting.required) {
+      value = sandbox?.[variable];
+      if (value === undefined) {
+        throw new Error(
+          `loadConfig: the sandbox is on and ${variable} is unset, so the sandbox's values must be given`,
+        );
+      }
+    }
+    value ??= setting.default;
+    if (value === undefined) {
+      if (setting.required) {
+        throw new ConfigError(`Invalid configuration: ${variable} must be set when SANDBOX is off.`);
+      }
+      continue;
+    }
+    values[variable] = value;
+  }
+  return values;
 }
 
 function trustedDocumentsFrom(path: string | undefined): TrustedDocuments | undefined {

@@ -3,15 +3,15 @@ import type { Logger } from 'pino';
 import type { Idempotent } from './payments/idempotency';
 import type { Payments } from './payments/payment-service';
 
-import { readCredentials, type CredentialSource, type Credentials } from './providers/credentials';
+import type { CredentialReader, CredentialSource, Credentials } from './providers/credentials';
 import { UnauthenticatedError, type GatewayError } from './errors/errors';
 import type { ImportTracker } from './imports/import-tracker';
 import { spentUpstreamCalls } from './limits/upstream-calls';
-import { createLoaders, type CommandAccountLookup, type Loaders } from './schema/loaders';
+import { createLoaders, type Loaders } from './schema/loaders';
 import type { TransactionWatch } from './live/transaction-watch';
 import type { ProviderCall } from './providers/provider';
 import type { ProviderName } from './providers/provider-name';
-import type { Providers } from './providers/registry';
+import type { Providers } from './providers/providers';
 import type { StateCrypto } from './state/state-crypto';
 
 /** An error for one part of a response whose other parts still carry data. */
@@ -45,7 +45,8 @@ export interface Context {
   transactionWatch: TransactionWatch;
   /**
    * The call to make to `provider` with the caller's credentials; UNAUTHENTICATED
-   * without. Kontomatik needs none: its API key is the gateway's own.
+   * without. A bank without user credentials (its descriptor has none) needs none: its
+   * key is the gateway's own.
    */
   callFor(provider: ProviderName): ProviderCall;
   /** New loaders: a subscription takes them for every event, so no event sees stale data. */
@@ -71,6 +72,8 @@ export interface ContextServices {
   logger: Logger;
   /** One per server, from `config.stateSecret`. */
   stateCrypto: StateCrypto;
+  /** Reads credentials as the banks' descriptors say. */
+  credentials: CredentialReader;
 }
 
 export type ContextFactory = (input: ContextInput) => Context;
@@ -89,7 +92,7 @@ class RequestContext implements Context {
   private signalOrMaker: AbortSignal | (() => AbortSignal);
 
   constructor(
-    private readonly services: ContextServices & { commandAccount: CommandAccountLookup },
+    private readonly services: ContextServices,
     readonly requestId: string,
     readonly credentials: Credentials,
     signal: AbortSignal | (() => AbortSignal),
@@ -117,12 +120,7 @@ class RequestContext implements Context {
   }
 
   get loaders(): Loaders {
-    return (this.cachedLoaders ??= createLoaders(
-      this.credentials,
-      this.services.providers.accountProviders,
-      this.signal,
-      this.services.commandAccount,
-    ));
+    return (this.cachedLoaders ??= createLoaders(this.credentials, this.services.providers, this.signal));
   }
 
   get stateCrypto(): StateCrypto {
@@ -150,7 +148,8 @@ class RequestContext implements Context {
   }
 
   callFor(provider: ProviderName): ProviderCall {
-    if (provider === 'KONTOMATIK') {
+    const descriptor = this.services.providers.descriptor(provider);
+    if (descriptor && !descriptor.credentials) {
       return { credential: '', signal: this.signal };
     }
     const credential = this.credentials[provider];
@@ -171,15 +170,11 @@ class RequestContext implements Context {
 }
 
 export function createContextFactory(services: ContextServices): ContextFactory {
-  const shared = {
-    ...services,
-    commandAccount: ((id, signal) => services.providers.kontomatik.commandAccount(id, signal)) as CommandAccountLookup,
-  };
   return ({ requestId, credentials, signal, idempotencyKey }) =>
     new RequestContext(
-      shared,
+      services,
       requestId,
-      readCredentials(credentials),
+      services.credentials.read(credentials),
       signal,
       typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
     );

@@ -2,6 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 
+import { sandboxVariables } from '@banking-gateway/sandbox';
+
 import type { ChildMessage, Usage, ParentMessage, ServerSpec } from './server-spec';
 
 export interface ServerProcess {
@@ -25,13 +27,27 @@ const ENTRY = path.join(__dirname, 'server-process.ts');
 const STARTUP_MS = 60_000;
 let started = 0;
 
+/** A gateway's spec with the variables that point it at its sandbox: URLs and the keys the sandbox accepts. */
+function withSandboxEnv(spec: ServerSpec): ServerSpec {
+  if (spec.role !== 'gateway') {
+    return spec;
+  }
+  return { ...spec, env: { ...spec.env, ...sandboxVariables(spec.sandboxUrl) } };
+}
+
 /** Forks `server-process.ts` under ts-node (transpile only, as `npm start`) and waits for its URL. */
 export async function startServerProcess(spec: ServerSpec, options: ProcessOptions): Promise<ServerProcess> {
   mkdirSync(options.logDir, { recursive: true });
   started += 1;
   const logFile = path.join(options.logDir, `${String(started).padStart(2, '0')}-${spec.role}.log`);
   const log = openSync(logFile, 'w');
-  const execArgv = ['-r', require.resolve('ts-node/register/transpile-only'), '--expose-gc'];
+  // The sandbox package's TypeScript source, as `npm start` loads it (packages/sandbox/package.json, exports).
+  const execArgv = [
+    '--conditions=@banking-gateway/source',
+    '-r',
+    require.resolve('ts-node/register/transpile-only'),
+    '--expose-gc',
+  ];
   if (options.cpuProfileDir && spec.role !== 'sandbox') {
     execArgv.push(
       '--cpu-prof',
@@ -42,7 +58,7 @@ export async function startServerProcess(spec: ServerSpec, options: ProcessOptio
   const child = fork(ENTRY, [], {
     cwd: path.join(__dirname, '..', '..'),
     execArgv,
-    env: { ...process.env, BENCH_SERVER: JSON.stringify(spec), NODE_ENV: 'production' },
+    env: { ...process.env, BENCH_SERVER: JSON.stringify(withSandboxEnv(spec)), NODE_ENV: 'production' },
     stdio: ['ignore', log, log, 'ipc'],
   });
   closeSync(log);

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 
+import type * as SandboxPackage from '@banking-gateway/sandbox';
+
 import type * as BareApolloModule from '../baselines/bare-apollo';
 import type * as ProxyModule from '../baselines/proxy';
 import type * as ConfigModule from '../../src/config';
-import type * as SandboxModule from '../../src/sandbox/sandbox';
 import type * as ServerModule from '../../src/server';
 import type * as TelemetryModule from '../../src/ops/telemetry';
 import type { ChildMessage, ParentMessage, ServerSpec } from './server-spec';
@@ -60,7 +61,7 @@ function reply(message: ChildMessage): void {
 async function start(spec: ServerSpec): Promise<{ url: string; close(): Promise<void> }> {
   switch (spec.role) {
     case 'sandbox': {
-      const { createSandbox } = require('../../src/sandbox/sandbox') as typeof SandboxModule;
+      const { createSandbox } = require('@banking-gateway/sandbox') as typeof SandboxPackage;
       const sandbox = createSandbox(spec.sandbox);
       return { url: await sandbox.listen(spec.port ?? 0), close: () => sandbox.close() };
     }
@@ -75,13 +76,8 @@ async function start(spec: ServerSpec): Promise<{ url: string; close(): Promise<
       const { startTelemetry } = require('../../src/ops/telemetry') as typeof TelemetryModule;
       const stopTelemetry = startTelemetry(process.env);
       const { createServer } = require('../../src/server') as typeof ServerModule;
-      const config = loadConfig({
-        ...spec.env,
-        SANDBOX: 'off',
-        KONTIST_URL: `${spec.sandboxUrl}/kontist`,
-        BANKIMPORT_URL: `${spec.sandboxUrl}/bankimport`,
-        KONTOMATIK_URL: `${spec.sandboxUrl}/kontomatik/v1`,
-      });
+      // The sandbox's URLs and keys are in `spec.env` (startServerProcess): no sandbox code in this process.
+      const config = loadConfig({ ...spec.env, SANDBOX: 'off' });
       // The default logger, writing to stdout, which the parent points at a log file.
       const gateway = await createServer(config);
       return {

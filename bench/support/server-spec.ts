@@ -1,4 +1,4 @@
-import type { SandboxOptions } from '../../src/sandbox/sandbox';
+import type { SandboxOptions } from '@banking-gateway/sandbox';
 
 /** What one benchmark child process runs. */
 export type ServerSpec =
@@ -12,7 +12,7 @@ export type ServerSpec =
   | {
       role: 'gateway';
       sandboxUrl: string;
-      /** Configuration variables, as `loadConfig` reads them; provider URLs point at `sandboxUrl`. */
+      /** Configuration variables, as `loadConfig` reads them; startServerProcess points the providers at `sandboxUrl`. */
       env: Record<string, string>;
       sampleRssMs?: number;
     }

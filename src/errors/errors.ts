@@ -45,15 +45,15 @@ export class GatewayError extends GraphQLError {
   }
 }
 
+/** Said where a request carries no credentials at all; formatError adds which headers to send. */
+const NO_CREDENTIALS = 'No provider credentials.';
+
 /** Missing or rejected credentials; `provider` is absent when no provider is meant. */
 export class UnauthenticatedError extends GatewayError {
   constructor(provider?: ProviderName, message?: string) {
     super(
       'UNAUTHENTICATED',
-      message ??
-        (provider
-          ? `Missing or rejected credentials for ${provider}.`
-          : 'No provider credentials: send X-Kontist-Authorization and/or X-Bankimport-Token.'),
+      message ?? (provider ? `Missing or rejected credentials for ${provider}.` : NO_CREDENTIALS),
       provider ? { provider } : {},
     );
   }
@@ -146,12 +146,15 @@ export function maskedCauseOf(shown: GraphQLFormattedError): unknown {
  * code; anything else is a bug and becomes INTERNAL_SERVER_ERROR without its message.
  * Whoever sends the response logs the cause (`maskedCauseOf`) with its request id.
  */
-export function createFormatError() {
+export function createFormatError(credentialHeaders: readonly string[] = []) {
+  const noCredentials = `No provider credentials: send ${credentialHeaders.join(' and/or ')}.`;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isGatewayError(original)) {
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
-      return { ...formatted, message: original.message, extensions };
+      const message =
+        original.message === NO_CREDENTIALS && credentialHeaders.length ? noCredentials : original.message;
+      return { ...formatted, message, extensions };
     }
     if (isApolloRequestRefusal(original)) {
       // Apollo refuses some requests (a persisted query's hash that does not match, an

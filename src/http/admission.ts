@@ -15,8 +15,8 @@ export interface AdmissionOptions {
   corsOrigins: string[] | undefined;
   /** The route's methods: a preflight or request for another gets 403 or 405, saying so. */
   methods: readonly string[];
-  /** Request headers a browser may send here beyond the gateway's own. */
-  extraHeaders?: readonly string[];
+  /** Request headers a browser may send here. */
+  allowedHeaders: readonly string[];
   /** The route's CORS headers and preflight answers. */
   cors: CorsHandler;
   rateLimit: RateLimitCheck;
@@ -34,7 +34,7 @@ export type Admitted = (internalError: (error: unknown) => void) => void;
  * refusal carries the request id.
  */
 export function createAdmission(options: AdmissionOptions) {
-  const { path, corsOrigins, methods, extraHeaders = [], cors, rateLimit, maxBodyBytes, logger } = options;
+  const { path, corsOrigins, methods, allowedHeaders, cors, rateLimit, maxBodyBytes, logger } = options;
   const readJson = bodyParser.json({ limit: maxBodyBytes });
   return (req: WithBody, res: ServerResponse, requestId: string, next: Admitted): void => {
     const internalError = (error: unknown) => {
@@ -45,7 +45,7 @@ export function createAdmission(options: AdmissionOptions) {
         res.destroy();
       }
     };
-    const refusal = corsRefusal(req, corsOrigins, methods, extraHeaders);
+    const refusal = corsRefusal(req, corsOrigins, methods, allowedHeaders);
     if (refusal) {
       sendError(res, 403, refusal, 'BAD_REQUEST', requestId);
       return;

@@ -4,16 +4,20 @@ import cors from 'cors';
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
-/** Request headers a browser client may send (CONTRACT.md, CORS). */
-export const allowedHeaders = [
-  'Content-Type',
-  'X-Kontist-Authorization',
-  'X-Bankimport-Token',
-  'Idempotency-Key',
-  'Apollo-Require-Preflight',
-  'X-Apollo-Operation-Name',
-  'X-Request-Id',
-];
+/**
+ * Request headers a browser client may send (CONTRACT.md, CORS): the banks' credential
+ * headers (from their descriptors) among the gateway's own.
+ */
+export function allowedHeaders(credentialHeaders: readonly string[]): string[] {
+  return [
+    'Content-Type',
+    ...credentialHeaders,
+    'Idempotency-Key',
+    'Apollo-Require-Preflight',
+    'X-Apollo-Operation-Name',
+    'X-Request-Id',
+  ];
+}
 
 /**
  * Whether a browser origin may call the gateway: those in CORS_ORIGINS, or by default
@@ -34,7 +38,7 @@ export function corsRefusal(
   req: IncomingMessage,
   allowed: string[] | undefined,
   methods: readonly string[],
-  extraHeaders: readonly string[] = [],
+  headers: readonly string[],
 ): string | undefined {
   const origin = req.headers.origin;
   if (origin === undefined) {
@@ -50,23 +54,23 @@ export function corsRefusal(
   if (method && !methods.includes(method)) {
     return `Method ${JSON.stringify(method.slice(0, 20))} is not allowed here; allowed: ${methods.join(', ')}.`;
   }
-  const known = new Set([...allowedHeaders, ...extraHeaders].map((header) => header.toLowerCase()));
+  const known = new Set(headers.map((header) => header.toLowerCase()));
   const refused = String(req.headers['access-control-request-headers'] ?? '')
     .split(',')
     .map((header) => header.trim().toLowerCase())
     .filter((header) => header && !known.has(header));
   return refused.length > 0
-    ? `Request header${refused.length > 1 ? 's' : ''} ${refused.map((h) => JSON.stringify(h.slice(0, 60))).join(', ')} not allowed; allowed: ${[...allowedHeaders, ...extraHeaders].join(', ')}.`
+    ? `Request header${refused.length > 1 ? 's' : ''} ${refused.map((h) => JSON.stringify(h.slice(0, 60))).join(', ')} not allowed; allowed: ${headers.join(', ')}.`
     : undefined;
 }
 
 /** Connect-style: answers preflights itself, adds the headers and calls `next` for the rest. */
 export type CorsHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-export function corsMiddleware(allowed: string[] | undefined): CorsHandler {
+export function corsMiddleware(allowed: string[] | undefined, headers: readonly string[]): CorsHandler {
   const handler = cors({
     origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin, allowed)),
-    allowedHeaders,
+    allowedHeaders: [...headers],
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     methods: ['GET', 'POST'],
     maxAge: 600,

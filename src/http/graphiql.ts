@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import type { CredentialSource } from '../providers/credentials';
+import type { Credentials } from '../providers/credentials';
+import type { ProviderDescriptor } from '../providers/descriptor';
 import { renderGraphiQLPage } from './graphiql-page';
 
 const FIRST_QUERY = `# Your accounts at every provider your headers carry credentials for.
@@ -28,44 +29,52 @@ query MyAccounts {
 }
 `;
 
-/** The sandbox's demo user, so that the first query in GraphiQL returns data. */
-export const sandboxDemoHeaders = {
-  'X-Kontist-Authorization': 'Bearer sandbox-alice',
-  'X-Bankimport-Token': 'sandbox-alice',
-};
-
-/**
- * Which header of GraphiQL's Headers tab goes into which key of the WebSocket's
- * `connection_init` payload (CONTRACT.md, Credentials); header names match
- * case-insensitively.
- */
-export const connectionParamsByHeader = {
-  'X-Kontist-Authorization': 'kontistAuthorization',
-  'X-Bankimport-Token': 'bankimportToken',
-} as const satisfies Record<string, keyof CredentialSource>;
+export interface GraphiQLOptions {
+  /** The banks: their credential headers, and which `connection_init` key each goes into. */
+  providers: readonly ProviderDescriptor[];
+  /** Credentials filled into the Headers tab (the sandbox's demo user), so that the first query returns data. */
+  demoCredentials?: Credentials;
+}
 
 /**
  * GraphiQL served by the gateway itself: every asset is inlined into one page, so it
  * works offline and loads nothing from a CDN. Subscriptions go over the WebSocket, with
  * the Headers tab in `connection_init`. The page is about 9 MB: it is compressed once,
- * at start and off the main thread (brotli and gzip), and revalidated by its ETag.
+ * on its first request and off the main thread (brotli and gzip), and revalidated by its ETag.
+ * Until then it goes out uncompressed; a gateway nobody opens GraphiQL on never spends the CPU.
  */
-export function createGraphiQL(options: { demoHeaders: boolean }): GraphiQLRoute {
+export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOptions): GraphiQLRoute {
+  // Which header of the Headers tab goes into which key of the WebSocket's `connection_init`
+  // (CONTRACT.md, Credentials); header names match case-insensitively.
+  const connectionParamsByHeader: Record<string, string> = {};
+  const demoHeaders: Record<string, string> = {};
+  for (const { name, credentials } of providers) {
+    if (credentials) {
+      connectionParamsByHeader[credentials.header] = credentials.connectionInitKey;
+      const demo = demoCredentials[name];
+      if (demo) {
+        demoHeaders[credentials.header] = demo;
+      }
+    }
+  }
   const html = Buffer.from(
     renderGraphiQLPage({
       title: 'Banking Gateway',
       endpoint: '/graphql',
       connectionParamsByHeader,
       defaultQuery: FIRST_QUERY,
-      headers: JSON.stringify(options.demoHeaders ? sandboxDemoHeaders : {}, null, 2),
+      headers: JSON.stringify(demoHeaders, null, 2),
       shouldPersistHeaders: false,
     }),
   );
   const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
-  const { encoded, ready } = compressedOnce(etag, html);
+  let compressed: ReturnType<typeof compressedOnce> | undefined;
+  const compress = () => (compressed ??= compressedOnce(etag, html));
 
   return {
-    ready,
+    get ready() {
+      return compress().ready;
+    },
     isFor(req) {
       return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     },
@@ -78,6 +87,7 @@ export function createGraphiQL(options: { demoHeaders: boolean }): GraphiQLRoute
         res.writeHead(304).end();
         return;
       }
+      const { encoded } = compress();
       const accepted = acceptedEncodings(req.headers['accept-encoding']);
       const encoding = (['br', 'gzip'] as const).find((name) => accepted.has(name) && encoded[name]);
       const body = encoding ? (encoded[encoding] as Buffer) : html;

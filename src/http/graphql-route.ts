@@ -4,7 +4,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { Logger } from 'pino';
 
 import type { Context, ContextFactory } from '../context';
-import { corsMiddleware } from './cors';
+import { allowedHeaders, corsMiddleware } from './cors';
 import { createAdmission, type WithBody } from './admission';
 import { GatewayError } from '../errors/errors';
 import { sendError } from '../errors/http-errors';
@@ -17,6 +17,8 @@ export interface GraphQLRouteOptions {
   apollo: ApolloServer<Context>;
   createContext: ContextFactory;
   corsOrigins: string[] | undefined;
+  /** The banks' credential headers, which browsers may send too. */
+  credentialHeaders: readonly string[];
   rateLimit: RateLimitCheck;
   maxBodyBytes: number;
   /** Provider calls one operation may make (MAX_UPSTREAM_CALLS). */
@@ -42,6 +44,7 @@ export function graphqlRoute({
   apollo,
   createContext,
   corsOrigins,
+  credentialHeaders,
   rateLimit,
   maxBodyBytes,
   maxUpstreamCalls,
@@ -53,7 +56,8 @@ export function graphqlRoute({
     path: '/graphql',
     corsOrigins,
     methods: ['GET', 'POST'],
-    cors: corsMiddleware(corsOrigins),
+    allowedHeaders: allowedHeaders(credentialHeaders),
+    cors: corsMiddleware(corsOrigins, allowedHeaders(credentialHeaders)),
     rateLimit,
     maxBodyBytes,
     logger,
@@ -117,10 +121,7 @@ function contextInput(req: IncomingMessage, res: ServerResponse, requestId: stri
   };
   return {
     requestId,
-    credentials: {
-      kontistAuthorization: req.headers['x-kontist-authorization'],
-      bankimportToken: req.headers['x-bankimport-token'],
-    },
+    credentials: { headers: req.headers },
     idempotencyKey: req.headers['idempotency-key'],
     signal,
   };

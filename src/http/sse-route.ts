@@ -24,6 +24,8 @@ export const SSE_PATH = '/graphql/stream';
 export interface SseRouteOptions {
   subscriptions: SubscriptionOperations;
   corsOrigins: string[] | undefined;
+  /** The banks' credential headers, which browsers may send too. */
+  credentialHeaders: readonly string[];
   rateLimit: RateLimitCheck;
   maxBodyBytes: number;
   logger: Logger;
@@ -65,21 +67,23 @@ interface Reservation {
 export function sseRoute({
   subscriptions,
   corsOrigins,
+  credentialHeaders,
   rateLimit,
   maxBodyBytes,
   logger,
   reservationMs = 30_000,
 }: SseRouteOptions): SseRoute {
   const methods = ['GET', 'POST', 'PUT', 'DELETE'];
+  const headers = [...allowedHeaders(credentialHeaders), TOKEN_HEADER_KEY];
   const admit = createAdmission({
     path: SSE_PATH,
     corsOrigins,
     methods,
-    extraHeaders: [TOKEN_HEADER_KEY],
+    allowedHeaders: headers,
     cors: cors({
       // Refused with 403 before this runs.
       origin: true,
-      allowedHeaders: [...allowedHeaders, TOKEN_HEADER_KEY],
+      allowedHeaders: headers,
       exposedHeaders: ['X-Request-Id', 'Retry-After'],
       methods,
       maxAge: 600,

@@ -10,10 +10,7 @@ import type { Subscriber } from './subscription-operations';
 export function httpSubscriber(req: IncomingMessage, requestId: string, transport: string): Subscriber {
   return {
     requestId,
-    credentials: {
-      kontistAuthorization: req.headers['x-kontist-authorization'],
-      bankimportToken: req.headers['x-bankimport-token'],
-    },
+    credentials: { headers: req.headers },
     request: req,
     transport,
     counted: false,

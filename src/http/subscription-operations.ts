@@ -338,7 +338,8 @@ function guardContext(
     connectionInitReceived: true,
     acknowledged: true,
     subscriptions: {},
-    connectionParams: { ...credentials },
+    // HTTP subscribers were counted by their route already: only a socket's payload is read.
+    connectionParams: 'params' in credentials ? { ...credentials.params } : {},
     extra: { request } as Extra,
   };
 }

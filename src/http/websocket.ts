@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 
 import type { Context } from '../context';
-import type { CredentialSource } from '../providers/credentials';
 import type { SubscriptionOperations } from './subscription-operations';
 
 type SocketContext = Parameters<NonNullable<ServerOptions<Record<string, unknown>, Extra>['onSubscribe']>>[0];
@@ -55,7 +54,7 @@ export function websocketOptions(subscriptions: SubscriptionOperations): ServerO
     onSubscribe: async (ctx, id, payload) => {
       const prepared = await subscriptions.prepare(payload, {
         requestId: randomUUID(),
-        credentials: (ctx.connectionParams ?? {}) as CredentialSource,
+        credentials: { params: ctx.connectionParams },
         request: ctx.extra.request,
         transport: 'the WebSocket',
         counted: true,

@@ -1,6 +1,6 @@
-import type { BankimportProvider } from '../providers/bankimport/bankimport.client';
-import type { KontomatikProvider } from '../providers/kontomatik/kontomatik.client';
+import type { ImportSource } from '../providers/imports';
 import { TERMINAL_STATUSES } from '../providers/imports';
+import type { ProviderName } from '../providers/provider-name';
 import type { ImportSnapshot } from './import-snapshot';
 
 /** Asks the provider once where an import stands. */
@@ -10,34 +10,24 @@ export type PollImport = (
   signal?: AbortSignal,
 ) => Promise<ImportSnapshot>;
 
-export interface PollSources {
-  bankimport: BankimportProvider;
-  kontomatik: KontomatikProvider;
-}
-
+/** One look through the import's bank (its ImportSource), merged into what the gateway knows. */
 export function createImportPoll(
-  { bankimport, kontomatik }: PollSources,
+  sourceOf: (provider: ProviderName) => ImportSource | undefined,
   now: () => Date = () => new Date(),
 ): PollImport {
   return async (snapshot, credential, signal) => {
-    if (snapshot.provider === 'KONTOMATIK') {
-      const command = await kontomatik.command(snapshot.id, signal);
-      const finished = TERMINAL_STATUSES.has(command.status);
-      return {
-        ...snapshot,
-        status: command.status,
-        error: command.status === 'FAILED' ? (command.error ?? 'The import failed.') : null,
-        finishedAt: finished ? (snapshot.finishedAt ?? now().toISOString()) : null,
-      };
+    const source = sourceOf(snapshot.provider);
+    if (!source) {
+      throw new Error(`${snapshot.provider} runs no imports`);
     }
-    if (!credential || !snapshot.accountId) {
-      throw new Error('a Bankimport import is polled with its owner’s token');
-    }
-    // Bankimport has no import status: an account updated after the import began is done.
-    const account = await bankimport.account({ credential, signal }, snapshot.accountId);
-    const updated = account.lastUpdatedAt?.toISOString() ?? null;
-    const done = updated !== null && (snapshot.baseline === null || updated > snapshot.baseline);
-    return done ? { ...snapshot, status: 'COMPLETED', finishedAt: updated } : { ...snapshot, status: 'RUNNING' };
+    const progress = await source.progress(snapshot, { credential: credential ?? '', signal });
+    const finished = TERMINAL_STATUSES.has(progress.status);
+    return {
+      ...snapshot,
+      status: progress.status,
+      error: progress.status === 'FAILED' ? (progress.error ?? 'The import failed.') : null,
+      finishedAt: finished ? (progress.finishedAt ?? snapshot.finishedAt ?? now().toISOString()) : null,
+    };
   };
 }
 

@@ -2,7 +2,9 @@ import type { ImportStatusName } from '../providers/imports';
 import { TERMINAL_STATUSES } from '../providers/imports';
 import type { PollFailure } from '../live/poll-failure';
 
-export type ImportProvider = 'BANKIMPORT' | 'KONTOMATIK';
+import type { ProviderName } from '../providers/provider-name';
+
+export type ImportProvider = ProviderName;
 
 /**
  * What the gateway knows of one import: stored (memory or Redis), published to every
@@ -11,18 +13,18 @@ export type ImportProvider = 'BANKIMPORT' | 'KONTOMATIK';
  */
 export interface ImportSnapshot {
   provider: ImportProvider;
-  /** The gateway's id: Kontomatik's command id; for Bankimport one of the gateway's own. */
+  /** The gateway's id: the bank's own where its ids are capabilities, else one of the gateway's. */
   id: string;
-  /** Bankimport's import id (its ids are small counters, not unique across providers' resets). */
+  /** The bank's import id. */
   providerImportId: string;
   status: ImportStatusName;
   startedAt: string | null;
   estimatedFinishAt: string | null;
   finishedAt: string | null;
   error: string | null;
-  /** The refreshed account (BANKIMPORT). */
+  /** The refreshed account, where an import refreshes one. */
   accountId: string | null;
-  /** A hash of the Bankimport token that started it; others get NOT_FOUND. */
+  /** A hash of the credential that started it (null: the id is a capability); others get NOT_FOUND. */
   ownerKey: string | null;
   /** The account's `lastUpdatedAt` before the import: a later one means it is done. */
   baseline: string | null;
@@ -62,7 +64,7 @@ export function keyOf(snapshot: ImportSnapshot): string {
 
 /** The provider an import key names. */
 export function providerOfKey(key: string): ImportProvider {
-  return key.startsWith('BANKIMPORT:') ? 'BANKIMPORT' : 'KONTOMATIK';
+  return key.slice(0, key.indexOf(':'));
 }
 
 export function isFinished(snapshot: ImportSnapshot): boolean {

@@ -1,5 +1,6 @@
 import { withDeadline as bounded, type Clock, systemClock } from '../live/clock';
 import type { ImportSnapshot } from './import-snapshot';
+import { ImportStoreTimeoutError } from '../errors/internal-errors';
 
 /** How long the gateway remembers an import. */
 export const IMPORT_RETENTION_MS = 24 * 60 * 60_000;
@@ -37,16 +38,6 @@ export function createMemoryImportStore(now: () => number = Date.now): ImportSto
       snapshots.set(key, { snapshot: structuredClone(snapshot), until: now() + IMPORT_RETENTION_MS });
     },
   };
-}
-
-/** A store call that did not answer in time: a hung Redis (paused, or a half-open connection). */
-export class ImportStoreTimeoutError extends Error {
-  readonly code = 'ETIMEDOUT';
-
-  constructor(operation: string, ms: number) {
-    super(`the import store did not answer ${operation} within ${ms} ms`);
-    this.name = 'ImportStoreTimeoutError';
-  }
 }
 
 /**

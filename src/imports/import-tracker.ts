@@ -160,9 +160,9 @@ export function createImportTracker(options: ImportTrackerOptions): ImportTracke
     return news;
   };
 
-  /** Whether this instance can poll: Bankimport needs its owner's token, which only lives where its watchers are. */
+  /** Whether this instance can poll: an owned import needs its owner's credential, which only lives where its watchers are. */
   const canPoll = (key: ImportKey, snapshot: ImportSnapshot) =>
-    snapshot.provider === 'KONTOMATIK' || key.credential !== undefined;
+    snapshot.ownerKey === null || key.credential !== undefined;
 
   const goOn = (key: ImportKey, snapshot: ImportSnapshot, now = false): Prepared<ImportEvent> => {
     if (isFinished(snapshot)) {

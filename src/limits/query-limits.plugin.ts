@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 
 import { GatewayError } from '../errors/errors';
-import { QueryTooComplexError, createQueryMeasure, isOverTokenLimit, type QueryLimits } from './query-limits';
+import { createQueryMeasure, isOverTokenLimit, type QueryLimits } from './query-limits';
+import { QueryTooComplexError } from '../errors/limit-errors';
 import { withoutSuggestions } from './suggestions';
 
 /**

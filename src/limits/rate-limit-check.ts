@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 
 import { sendErrors } from '../errors/http-errors';
-import { RateLimitedError, type RateLimiter } from './rate-limiter';
+import { type RateLimiter } from './rate-limiter';
+import { RateLimitedError } from '../errors/limit-errors';
 
 /** Counts a request; false when it was over the limit and has been answered already. */
 export type RateLimitCheck = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<boolean>;
@@ -19,13 +20,7 @@ export function rateLimitCheck(limiter: RateLimiter, logger?: Logger): RateLimit
     return async () => true;
   }
   return async (req, res, requestId) => {
-    const key = limiter.keyOf(
-      {
-        kontistAuthorization: req.headers['x-kontist-authorization'],
-        bankimportToken: req.headers['x-bankimport-token'],
-      },
-      req.socket.remoteAddress,
-    );
+    const key = limiter.keyOf({ headers: req.headers }, req.socket.remoteAddress);
     const decision = await limiter.hit(key);
     if (decision.allowed) {
       return true;

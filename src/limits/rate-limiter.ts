@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-import { readCredentials, type CredentialSource } from '../providers/credentials';
-import { GatewayError } from '../errors/errors';
+import type { CredentialReader, CredentialSource } from '../providers/credentials';
 import type { StateCrypto } from '../state/state-crypto';
 
 /** Whether one more request of a caller may go ahead, and if not, for how long to wait. */
@@ -18,7 +17,7 @@ export interface RateLimiter {
    * Whom a request counts against: its credentials (as a keyed hash, the same over HTTP
    * and the WebSocket), or its IP address when it carries none.
    */
-  keyOf(credentials: CredentialSource, ip: string | undefined): string;
+  keyOf(source: CredentialSource, ip: string | undefined): string;
 }
 
 export interface RateLimiterOptions {
@@ -28,6 +27,8 @@ export interface RateLimiterOptions {
   redis?: Redis;
   /** Names callers by a keyed hash of their credentials, in Redis as in memory. */
   stateCrypto: StateCrypto;
+  /** Reads a request's credentials, as the banks' descriptors say. */
+  credentials: CredentialReader;
 }
 
 const WINDOW_S = 60;
@@ -39,9 +40,9 @@ const KEY_PREFIX = 'gateway:rate';
  * memory instead, at once rather than after ioredis's retries: the limit gets looser
  * by the number of instances, the API stays up and fast.
  */
-export function createRateLimiter({ perMinute, redis, stateCrypto }: RateLimiterOptions): RateLimiter {
-  const keyOf = (credentials: CredentialSource, ip: string | undefined) => {
-    const caller = stateCrypto.callerKey(readCredentials(credentials));
+export function createRateLimiter({ perMinute, redis, stateCrypto, credentials }: RateLimiterOptions): RateLimiter {
+  const keyOf = (source: CredentialSource, ip: string | undefined) => {
+    const caller = stateCrypto.callerKey(credentials.read(source));
     return caller ? `caller:${caller}` : `ip:${ip ?? 'unknown'}`;
   };
   if (perMinute === 0) {
@@ -71,11 +72,4 @@ export function createRateLimiter({ perMinute, redis, stateCrypto }: RateLimiter
       }
     },
   };
-}
-
-/** RATE_LIMITED: `extensions.retryAfter` is the whole seconds until the caller's window resets. */
-export class RateLimitedError extends GatewayError {
-  constructor(retryAfterS: number) {
-    super('RATE_LIMITED', `Too many requests: try again in ${retryAfterS} s.`, { retryAfter: retryAfterS });
-  }
 }

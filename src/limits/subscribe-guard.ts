@@ -2,8 +2,8 @@ import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 
-import type { CredentialSource } from '../providers/credentials';
-import { RateLimitedError, type RateLimiter } from './rate-limiter';
+import { type RateLimiter } from './rate-limiter';
+import { RateLimitedError } from '../errors/limit-errors';
 import { createQueryMeasure, parseWithinLimits, type QueryLimits } from './query-limits';
 import { withoutSuggestions } from './suggestions';
 
@@ -27,10 +27,7 @@ export interface SubscribeGuardDeps {
 export function createSubscribeGuard({ schema, limits, rateLimiter }: SubscribeGuardDeps): SubscribeGuard {
   const measure = createQueryMeasure(schema, limits);
   return async (ctx, payload) => {
-    const key = rateLimiter.keyOf(
-      (ctx.connectionParams ?? {}) as CredentialSource,
-      ctx.extra.request.socket.remoteAddress,
-    );
+    const key = rateLimiter.keyOf({ params: ctx.connectionParams }, ctx.extra.request.socket.remoteAddress);
     const decision = await rateLimiter.hit(key);
     if (!decision.allowed) {
       return [forSocket(new RateLimitedError(decision.retryAfterS))];

@@ -1,4 +1,4 @@
-import { QueryTooComplexError } from './query-limits';
+import { QueryTooComplexError } from '../errors/limit-errors';
 
 /** Calls left to an operation, by the signal its provider calls carry. */
 const budgets = new WeakMap<AbortSignal, { left: number; max: number; requestId?: string }>();

@@ -49,13 +49,3 @@ export function withDeadline<T>(
     }
   });
 }
-
-/** A wait that ran past its deadline; `code` as Node names a timeout, for the logs. */
-export class DeadlineError extends Error {
-  readonly code = 'ETIMEDOUT';
-
-  constructor(what: string, ms: number) {
-    super(`${what} did not answer within ${ms} ms`);
-    this.name = 'DeadlineError';
-  }
-}

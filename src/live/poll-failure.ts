@@ -1,5 +1,5 @@
 import { GatewayError, ProviderUnavailableError, UnauthenticatedError } from '../errors/errors';
-import { isProviderName, type ProviderName } from '../providers/provider-name';
+import type { ProviderName } from '../providers/provider-name';
 
 /**
  * What a poller tells its subscribers when polling goes wrong, as plain data (it may
@@ -23,7 +23,7 @@ export function isRejection(error: unknown): error is GatewayError {
 /** The provider a provider call's error names (`extensions.provider`), if any. */
 export function providerOfError(error: unknown): ProviderName | undefined {
   const provider = error instanceof GatewayError ? error.extensions.provider : undefined;
-  return typeof provider === 'string' && isProviderName(provider) ? provider : undefined;
+  return typeof provider === 'string' && provider !== '' ? provider : undefined;
 }
 
 /** Why a poll failed, as the client may read it. */

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 
 import type { Metrics } from '../ops/metrics';
 import { redisErrorFields } from '../state/redis';
-import { DeadlineError, systemClock, withDeadline, type Clock, type Timer } from './clock';
+import { systemClock, withDeadline, type Clock, type Timer } from './clock';
+import { DeadlineError } from '../errors/internal-errors';
 import type { LeaseStore } from './lease';
 
 /**

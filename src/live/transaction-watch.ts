@@ -203,10 +203,6 @@ function attributed({ provider, error }: SourceFailure): unknown {
 
 /** The provider a failure names; for one that names none (a poll past its deadline), the scope's. */
 function providerOf(error: unknown, { account, credentials }: WatchScope): ProviderName {
-  return (
-    providerOfError(error) ??
-    account?.provider ??
-    (Object.keys(credentials)[0] as ProviderName | undefined) ??
-    'KONTIST'
-  );
+  // A watch always has credentials (one without any is refused before it starts).
+  return providerOfError(error) ?? account?.provider ?? Object.keys(credentials)[0] ?? '';
 }

@@ -1,23 +1,33 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
+import type { ProviderDescriptor } from '../providers/descriptor';
+import { createRedaction } from './redaction';
+
 /**
- * Paths pino blanks out wherever they appear in a log line: credentials in headers and
- * connection params, and the arguments that carry secrets (CONTRACT.md, Credentials).
+ * Paths pino blanks out wherever they appear in a log line: the banks' credentials in
+ * headers and connection params (from their descriptors), and the arguments that carry
+ * secrets (CONTRACT.md, Credentials).
  */
-export const redactedPaths = [
+export function redactedPaths(banks: readonly ProviderDescriptor[]): string[] {
+  const credentials = banks.flatMap(({ credentials: spec }) => (spec ? [spec] : []));
+  return [
+    ...credentials.flatMap(({ header, connectionInitKey }) => [
+      `req.headers[${JSON.stringify(header.toLowerCase())}]`,
+      `headers[${JSON.stringify(header.toLowerCase())}]`,
+      `*.${connectionInitKey}`,
+    ]),
+    ...secretPaths,
+  ];
+}
+
+const secretPaths = [
   'req.headers.authorization',
-  'req.headers["x-kontist-authorization"]',
-  'req.headers["x-bankimport-token"]',
   'req.headers.cookie',
   'headers.authorization',
-  'headers["x-kontist-authorization"]',
-  'headers["x-bankimport-token"]',
   'connectionParams',
   'variables',
   '*.authorization',
   '*.Authorization',
-  '*.kontistAuthorization',
-  '*.bankimportToken',
   '*.secret',
   '*.password',
   '*.token',
@@ -30,17 +40,26 @@ export const redactedPaths = [
   '*.apiKey',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'banking-gateway' },
-      redact: { paths: redactedPaths, censor: '[redacted]' },
-      // ioredis puts the whole command on its errors (`command.args`): a stored record.
-      serializers: { err: withoutCommand },
-      timestamp: pino.stdTimeFunctions.isoTime,
-    },
-    destination,
+/** The gateway's logger; `providers` are the banks whose credential headers and keys it redacts. */
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  providers: readonly ProviderDescriptor[] = [],
+): Logger {
+  const redaction = createRedaction(redactedPaths(providers), '[redacted]', ['err']);
+  return redaction.coverChildren(
+    pino(
+      {
+        level,
+        base: { service: 'banking-gateway' },
+        redact: { paths: redaction.paths, censor: '[redacted]' },
+        formatters: { log: redaction.log },
+        // ioredis puts the whole command on its errors (`command.args`): a stored record.
+        serializers: { err: redaction.serialized(withoutCommand) },
+        timestamp: pino.stdTimeFunctions.isoTime,
+      },
+      destination,
+    ),
   );
 }
 

@@ -1,13 +1,5 @@
 import type { Confirmation } from './confirmation';
 
-/** The store did not answer in time, or refused: nothing can be said about the write. */
-export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`the state store is unavailable (${cause instanceof Error ? cause.message : String(cause)})`);
-    this.name = 'StoreUnavailableError';
-  }
-}
-
 /** What a write expects to replace. */
 export interface WriteBase {
   /** The version the write was computed from; null for a new record. */

@@ -5,8 +5,9 @@ import {
   ProviderUnavailableError,
   UnauthenticatedError,
 } from '../errors/errors';
-import { UnreadableAnswerError } from '../providers/http';
-import { TanRejectedError, type PaymentResult } from '../providers/payments';
+import { UnreadableAnswerError } from '../errors/upstream-errors';
+import { type PaymentResult } from '../providers/payments';
+import { TanRejectedError } from '../errors/upstream-errors';
 import type { Failure } from './confirmation';
 import { ConfirmationExpiredError } from '../errors/payment-errors';
 

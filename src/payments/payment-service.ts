@@ -12,7 +12,7 @@ import type { ProviderName } from '../providers/provider-name';
 import { assumedResult } from './assumed-result';
 import type { Confirmation } from './confirmation';
 import * as machine from './confirmation-machine';
-import { StoreUnavailableError } from './confirmation-store';
+import { StoreUnavailableError } from '../errors/internal-errors';
 import { outcomeOf, type ExecutionOutcome } from './execution-outcome';
 import {
   ConfirmationExpiredError,

@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import type { StateCrypto } from '../state/state-crypto';
 import { withDeadline } from '../state/with-deadline';
 import type { Confirmation } from './confirmation';
-import { RETAIN_MS, StoreUnavailableError, type ConfirmationStore } from './confirmation-store';
+import { RETAIN_MS, type ConfirmationStore } from './confirmation-store';
+import { StoreUnavailableError } from '../errors/internal-errors';
 
 /** Seals a record before it leaves the process, bound to its key, and opens it again. */
 export type Sealer = Pick<StateCrypto, 'seal' | 'open'>;

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 
 import { retryInBackground } from '../state/retry-in-background';
 import type { Confirmation } from './confirmation';
-import { RETAIN_MS, StoreUnavailableError, type ConfirmationStore, type WriteBase } from './confirmation-store';
+import { RETAIN_MS, type ConfirmationStore, type WriteBase } from './confirmation-store';
+import { StoreUnavailableError } from '../errors/internal-errors';
 
 export type SaveOutcome = 'written' | 'queued' | 'conflict';
 

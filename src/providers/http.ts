@@ -16,7 +16,6 @@ import {
   type CircuitBreakerPolicy,
   type IRetryBackoffContext,
 } from 'cockatiel';
-import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import type { Logger } from 'pino';
 
 import {
@@ -28,9 +27,10 @@ import {
 } from '../errors/errors';
 import { requestIdOf, spendUpstreamCall } from '../limits/upstream-calls';
 import type { Metrics } from '../ops/metrics';
-import { routeTemplate, traceProviderCall } from '../ops/telemetry';
-import { createLeanAdapter } from './http-adapter';
+import { traceProviderCall } from '../ops/telemetry';
+import { createLeanAdapter, createLeanTransport, type LeanCall, type LeanReply } from './http-adapter';
 import type { ProviderName } from './provider-name';
+import { CallCanceledError, UnreadableAnswerError } from '../errors/upstream-errors';
 
 /** Replies larger than this are refused unread: a provider never needs more. */
 const MAX_REPLY_BYTES = 20 * 1024 * 1024;
@@ -43,16 +43,30 @@ export interface UpstreamOptions {
   logger: Logger;
   circuitFailures: number;
   circuitHalfOpenMs: number;
-  /**
-   * Stable codes for the provider's refusals where the derived one (its own name, in
-   * UPPER_SNAKE) would not do, e.g. `MultipleAccessRevoked` → `CONSENT_REVOKED`.
-   */
-  reasons?: Readonly<Record<string, string>>;
+  /** How the bank words its refusals: stable reason codes, its own error format. */
+  dialect?: RefusalDialect;
   /** Retries of a failed read after its first attempt (0 turns them off), all within one timeout. @default 1 */
   retries?: number;
   /** Calls in flight to the provider at once, and calls waiting for a slot. @default 64, 512 */
   maxConcurrent?: number;
   maxQueued?: number;
+}
+
+/** A bank's reader for refusals in its own format (the first 8 KB of the body). */
+export type RefusalReader = (body: string) => Refusal | undefined;
+
+export interface Refusal {
+  name?: string;
+  text?: string;
+}
+
+export interface RefusalDialect {
+  /**
+   * Stable codes for the bank's refusals where the derived one (its own name, in
+   * UPPER_SNAKE) would not do, e.g. `MultipleAccessRevoked` → `CONSENT_REVOKED`.
+   */
+  reasons?: Readonly<Record<string, string>>;
+  refusal?: RefusalReader;
 }
 
 /** A provider's Retry-After, kept beside the error it came with (ms; undefined without one). */
@@ -138,6 +152,17 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     ...(hasEnvProxy() ? {} : { proxy: false as const }),
     adapter: createLeanAdapter({ httpAgent, httpsAgent, maxBytes: MAX_REPLY_BYTES, viaProxy: hasEnvProxy() }),
   });
+  // axios's request pipeline only where a proxy is configured (its own adapter knows proxies).
+  const transport: (call: LeanCall) => Promise<LeanReply> = hasEnvProxy()
+    ? async ({ path, ...call }) => {
+        const response = await client.request<string>({ ...call, url: path });
+        return {
+          status: response.status,
+          headers: response.headers as LeanReply['headers'],
+          body: typeof response.data === 'string' ? response.data : '',
+        };
+      }
+    : createLeanTransport({ httpAgent, httpsAgent, maxBytes: MAX_REPLY_BYTES, baseURL: options.baseURL });
   const breaker: CircuitBreakerPolicy = circuitBreaker(
     handleWhen((error) => error instanceof ProviderUnavailableError),
     {
@@ -205,9 +230,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       if (callerSignal?.aborted) {
         throw new CallCanceledError(provider);
       }
-      response = await client.request<string>({
+      response = await transport({
         method: request.method,
-        url: request.path,
+        path: request.path,
         params: request.params,
         headers: request.headers,
         data: request.data,
@@ -223,9 +248,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerGone);
     }
-    const body = typeof response.data === 'string' ? response.data : '';
+    const { body } = response;
     if (response.status < 200 || response.status >= 300) {
-      const error = toUpstreamError(provider, { status: response.status, body }, undefined, options.reasons);
+      const error = toUpstreamError(provider, { status: response.status, body }, undefined, options.dialect);
       if (response.status === 429 || response.status === 503) {
         retryAfter.set(error, retryAfterMs(response.headers['retry-after']));
       }
@@ -243,7 +268,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const write = isWrite(request.method);
       const deadline = Date.now() + options.timeoutMs;
       const result = await traceProviderCall(
-        { provider, method: request.method.toUpperCase(), route: routeTemplate(request.path) },
+        { provider, method: request.method, path: request.path },
         request.headers ?? {},
         async (headers, span) => {
           const reply = await (write ? writePolicy : readPolicy).execute(
@@ -376,23 +401,6 @@ function hasEnvProxy(): boolean {
   return ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'].some((name) => Boolean(process.env[name]));
 }
 
-/** A call its caller canceled: not a provider failure, never counted by the circuit. */
-export class CallCanceledError extends GatewayError {
-  constructor(provider: ProviderName) {
-    super('PROVIDER_UNAVAILABLE', `The call to ${provider} was canceled: the client went away.`, { provider });
-  }
-}
-
-/**
- * The provider answered 2xx with a body the gateway cannot read. For a write this means
- * that the provider did it: the payment flow records it as executed.
- */
-export class UnreadableAnswerError extends ProviderError {
-  constructor(provider: ProviderName, why: string, status: number) {
-    super(provider, `unreadable answer (${why})`, status);
-  }
-}
-
 /**
  * The one mapping from upstream faults to the contract's codes: 401 → UNAUTHENTICATED,
  * 404 → NOT_FOUND, 5xx, timeouts and broken connections → PROVIDER_UNAVAILABLE, any
@@ -402,7 +410,7 @@ export function toUpstreamError(
   provider: ProviderName,
   fault: unknown,
   timedOutAfterMs?: number,
-  reasons: Readonly<Record<string, string>> = {},
+  { reasons = {}, refusal: own }: RefusalDialect = {},
 ): GatewayError {
   if (fault instanceof GatewayError) {
     return fault;
@@ -435,7 +443,7 @@ export function toUpstreamError(
     if (status >= 500) {
       return new ProviderUnavailableError(provider, `it answered HTTP ${status}`);
     }
-    const refusal = refusalOf(body);
+    const refusal = refusalOf(body, own);
     const name = refusal.name && IDENTIFIER.test(refusal.name) ? refusal.name : undefined;
     return new ProviderError(
       provider,
@@ -465,9 +473,10 @@ export function toUpperSnake(name: string): string {
 
 /**
  * The provider's own words for a refusal, short and printable, never the whole body;
- * and its name, where the body names it (a JSON `error` or `reason`, an XML exception).
+ * and its name, where the body names it: a JSON `error` or `reason`, or what the
+ * bank's own `refusal` reader finds in its format (an XML error, say).
  */
-function refusalOf(body: string): { text?: string; name?: string } {
+function refusalOf(body: string, own?: RefusalReader): Refusal {
   let reason: unknown;
   let name: unknown;
   try {
@@ -479,13 +488,9 @@ function refusalOf(body: string): { text?: string; name?: string } {
         ? `${code}: ${parsed.message}`
         : (code ?? parsed.message);
   } catch {
-    // Rails' `<error>` and Kontomatik's `<exception name="…">`.
-    const head = body.slice(0, 8192);
-    const exception = /<exception(?:\s+name="([^"]{1,100})")?[^>]*?(?:\/>|>([^<]{0,4000})<\/exception>)/.exec(head);
-    name = exception?.[1];
-    reason = exception
-      ? [exception[1], exception[2]?.trim()].filter(Boolean).join(': ')
-      : /<error[^>]*>([^<]{1,4000})<\/error>/.exec(head)?.[1];
+    const found = own?.(body.slice(0, 8192));
+    name = found?.name;
+    reason = found?.text;
   }
   const text =
     typeof reason === 'string' && reason.trim()
@@ -508,12 +513,5 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
 }
 
-/**
- * Parses JSON with integers as numbers and every other number as its literal text, so
- * that a decimal amount like 24323.49 never becomes a binary float.
- */
-export function parseJson(text: string): unknown {
-  return parseLossless(text, undefined, (value: string) =>
-    /^-?\d+$/.test(value) && isSafeNumber(value) ? Number(value) : value,
-  );
-}
+/** Reads a provider's JSON reply: integers as numbers, every other number as its text. */
+export { parseJson } from './json';

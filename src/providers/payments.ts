@@ -122,14 +122,6 @@ export interface Registration {
   tokenLength: number | null;
 }
 
-/** The bank refused the TAN; its pending request is still there for another attempt. */
-export class TanRejectedError extends Error {
-  constructor() {
-    super('invalid_tan');
-    this.name = 'TanRejectedError';
-  }
-}
-
 /** A bank whose accounts can send money in two steps. */
 export interface PaymentProvider {
   readonly name: ProviderName;

@@ -98,10 +98,9 @@ export interface TransactionSequence {
   read(offset: number, count: number): Promise<{ items: TransactionRecord[]; total: number | null }>;
 }
 
-/** A provider that holds accounts reachable with per-user credentials. */
-export interface AccountProvider {
+/** A bank whose accounts' transactions the gateway reads (for IMPORTED accounts: those of their imports). */
+export interface TransactionSource {
   readonly name: ProviderName;
-  listAccounts(call: ProviderCall, filter: AccountFilter): Promise<Filtered<AccountRecord[], AccountFilter>>;
   transactions(
     call: ProviderCall,
     providerAccountId: string,
@@ -119,4 +118,9 @@ export interface AccountProvider {
     providerAccountId: string,
     providerTransactionId: string,
   ): Promise<TransactionRecord | null>;
+}
+
+/** A bank that lists the accounts reachable with per-user credentials (LISTED). */
+export interface AccountProvider extends TransactionSource {
+  listAccounts(call: ProviderCall, filter: AccountFilter): Promise<Filtered<AccountRecord[], AccountFilter>>;
 }

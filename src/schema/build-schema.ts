@@ -2,16 +2,14 @@ import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 
 import { createGatewayPubSub, type GatewayPubSub } from '../live/pubsub';
+import type { ProviderDescriptor } from '../providers/descriptor';
 
 import { AccountResolver } from './account/account.resolver';
-import { LinkAccountsResolver } from './account/link-accounts.resolver';
-import { BankResolver } from './bank/bank.resolver';
 import { ImportResolver } from './import/import.resolver';
-import { SignInResolver } from './sign-in/sign-in.resolver';
 import { SubscriptionResolver } from './subscription/subscription.resolver';
 import { MoneyResolver } from './money/money.resolver';
 import { NodeResolver } from './node/node.resolver';
-import { OAuthResolver } from './oauth/oauth.resolver';
+import { defineProviderEnum } from './provider/provider.enum';
 import { ProviderResolver } from './provider/provider.resolver';
 import { ConfirmationResolver } from './confirmation/confirmation.resolver';
 import { AccountStandingOrdersResolver, StandingOrderResolver } from './standing-order/standing-order.resolver';
@@ -20,10 +18,16 @@ import { TransactionResolver } from './transaction/transaction.resolver';
 import { TransferResolver } from './transfer/transfer.resolver';
 
 /**
- * The gateway's GraphQL schema, built from the type-graphql classes. Subscriptions
- * bring their own event streams (`subscribe`); type-graphql still asks for the pub/sub.
+ * The gateway's GraphQL schema, built from the type-graphql classes: the shared
+ * entities, and the operations only some banks offer, from their descriptors.
+ * Subscriptions bring their own event streams (`subscribe`); type-graphql still asks
+ * for the pub/sub.
  */
-export async function buildGatewaySchema(pubSub: GatewayPubSub = createGatewayPubSub().pubsub): Promise<GraphQLSchema> {
+export async function buildGatewaySchema(
+  banks: readonly ProviderDescriptor[],
+  pubSub: GatewayPubSub = createGatewayPubSub().pubsub,
+): Promise<GraphQLSchema> {
+  defineProviderEnum(banks);
   const schema = await buildSchema({
     pubSub,
     resolvers: [
@@ -31,19 +35,16 @@ export async function buildGatewaySchema(pubSub: GatewayPubSub = createGatewayPu
       AccountResolver,
       TransactionResolver,
       MoneyResolver,
-      BankResolver,
       ProviderResolver,
-      OAuthResolver,
       ConfirmationResolver,
       TransferResolver,
       StandingOrderResolver,
       AccountStandingOrdersResolver,
       TimedOrderResolver,
       AccountTimedOrdersResolver,
-      LinkAccountsResolver,
-      SignInResolver,
       ImportResolver,
       SubscriptionResolver,
+      ...banks.flatMap((bank) => bank.resolvers ?? []),
     ],
     validate: false,
   });

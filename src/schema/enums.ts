@@ -2,28 +2,6 @@ import { registerEnumType } from 'type-graphql';
 
 /** Enums shared by several entities, registered once with their descriptions. */
 
-export enum ProviderEnum {
-  KONTIST = 'KONTIST',
-  BANKIMPORT = 'BANKIMPORT',
-  KONTOMATIK = 'KONTOMATIK',
-}
-registerEnumType(ProviderEnum, {
-  name: 'Provider',
-  description: 'A banking provider behind the gateway.',
-  valuesConfig: {
-    KONTIST: {
-      description: 'Neo-bank REST API: accounts, transactions, SEPA transfers, standing and timed orders (TAN flows).',
-    },
-    BANKIMPORT: {
-      description:
-        'HBCI bank-import REST API with JSON or XML responses: linked bank accounts, transactions, forced imports.',
-    },
-    KONTOMATIK: {
-      description: 'PSD2 account-information aggregator: sign-in sessions, background import commands, consents.',
-    },
-  },
-});
-
 export enum TransactionStatusEnum {
   BOOKED = 'BOOKED',
   PENDING = 'PENDING',

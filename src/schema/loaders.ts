@@ -2,8 +2,9 @@ import DataLoader from 'dataloader';
 
 import { ProviderUnavailableError, UnauthenticatedError } from '../errors/errors';
 import type { Credentials } from '../providers/credentials';
-import type { AccountProvider, AccountRecord, ProviderCall } from '../providers/provider';
+import type { AccountRecord, ProviderCall } from '../providers/provider';
 import type { ProviderName } from '../providers/provider-name';
+import type { Providers } from '../providers/providers';
 
 /** Per-request loaders: never shared across requests, so never across credentials. */
 export interface Loaders {
@@ -17,17 +18,10 @@ export function accountKey(provider: ProviderName, providerAccountId: string): s
   return `${provider}:${providerAccountId}`;
 }
 
-/** Accounts that come with an import command rather than with credentials (KONTOMATIK). */
-export type CommandAccountLookup = (providerAccountId: string, signal: AbortSignal) => Promise<AccountRecord | null>;
-
-export function createLoaders(
-  credentials: Credentials,
-  providers: readonly AccountProvider[],
-  signal: AbortSignal,
-  commandAccount?: CommandAccountLookup,
-): Loaders {
+export function createLoaders(credentials: Credentials, providers: Providers, signal: AbortSignal): Loaders {
   const lists = new Map<ProviderName, Promise<AccountRecord[]>>();
-  const byName = new Map(providers.map((p) => [p.name, p]));
+  const byName = new Map(providers.accountProviders.map((p) => [p.name, p]));
+  const imported = (name: ProviderName) => providers.descriptor(name)?.capabilities.accounts === 'IMPORTED';
 
   const accountsOf = (name: ProviderName): Promise<AccountRecord[]> => {
     let list = lists.get(name);
@@ -44,11 +38,10 @@ export function createLoaders(
     return list;
   };
 
-  // One list call per provider answers any number of account look-ups in a request.
+  // One list call per provider answers any number of account look-ups in a request;
+  // accounts that came with imports are looked up one by one, by id.
   const account = new DataLoader<string, AccountRecord | null>(async (keys) => {
-    const wanted = [...new Set(keys.map((key) => key.split(':')[0] as ProviderName))].filter(
-      (name) => name !== 'KONTOMATIK',
-    );
+    const wanted = [...new Set(keys.map((key) => key.slice(0, key.indexOf(':'))))].filter((name) => !imported(name));
     const found = new Map<ProviderName, Map<string, AccountRecord> | Error>();
     await Promise.all(
       wanted.map(async (name) => {
@@ -63,12 +56,11 @@ export function createLoaders(
     return Promise.all(
       keys.map(async (key) => {
         const separator = key.indexOf(':');
-        if (key.slice(0, separator) === 'KONTOMATIK') {
-          return commandAccount
-            ? commandAccount(key.slice(separator + 1), signal).catch((error: Error) => error)
-            : null;
+        const name = key.slice(0, separator);
+        if (imported(name)) {
+          return providers.importedAccount(name, key.slice(separator + 1), signal).catch((error: Error) => error);
         }
-        const entry = found.get(key.slice(0, separator) as ProviderName);
+        const entry = found.get(name);
         return entry instanceof Error ? entry : (entry?.get(key.slice(separator + 1)) ?? null);
       }),
     );

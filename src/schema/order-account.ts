@@ -8,7 +8,7 @@ import type { ProviderName } from '../providers/provider-name';
 export async function orderAccount(
   context: Context,
   providerAccountId: string,
-  provider: ProviderName = 'KONTIST',
+  provider: ProviderName,
 ): Promise<AccountRecord> {
   const account = await context.loaders.account.load(accountKey(provider, providerAccountId));
   if (!account) {

@@ -1,10 +1,4 @@
-/** A state-store call that did not answer in time. */
-export class DeadlineError extends Error {
-  constructor(what: string, ms: number) {
-    super(`${what} did not answer within ${ms} ms`);
-    this.name = 'DeadlineError';
-  }
-}
+import { DeadlineError } from '../errors/internal-errors';
 
 /**
  * `promise`, or a DeadlineError after `ms`. A hung Redis (paused, or a network that

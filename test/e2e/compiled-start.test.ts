@@ -1,64 +1,117 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import request from 'supertest';
 
 const ROOT = join(__dirname, '../..');
+const SANDBOX_PACKAGE = join(ROOT, 'packages/sandbox');
+
+/** Runs tsc as `npm run build` does; the test fails with tsc's own words. */
+function tsc(...args: string[]): void {
+  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(build.stdout + build.stderr).toBe('');
+  expect(build.status).toBe(0);
+}
+
+interface CompiledGateway {
+  url: string;
+  /** SIGTERM, then what it printed; its last line lists the sandbox modules it had loaded. */
+  stop(): Promise<{ output: string; sandboxModules: string[] }>;
+}
 
 /**
  * The production path (CONTRACT.md, Operations): `npm run build` compiles to plain
- * JavaScript, which `node` starts with no TypeScript at run time. Built here into a
- * folder of its own, so that the test never depends on a stale dist/.
+ * JavaScript, which `node` starts with no TypeScript at run time. The gateway is built
+ * here into a folder of its own, so that the test never depends on a stale dist/; the
+ * sandbox package into its own dist/, where the compiled gateway finds it through
+ * node_modules, as after `npm run build`.
  */
 describe('the compiled start', () => {
   let outDir: string;
   beforeAll(() => {
+    tsc('-p', join(SANDBOX_PACKAGE, 'tsconfig.build.json'));
     // Inside node_modules, so that the compiled code finds the installed packages.
     mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
     outDir = mkdtempSync(join(ROOT, 'node_modules/.cache/gateway-dist-'));
-    const build = spawnSync(
-      process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', outDir],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(build.stdout + build.stderr).toBe('');
-    expect(build.status).toBe(0);
-  }, 120_000);
+    tsc('-p', join(ROOT, 'tsconfig.build.json'), '--outDir', outDir);
+  }, 180_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('starts from the compiled JavaScript with the embedded sandbox and answers a query', async () => {
-    const child = spawn(process.execPath, [join(outDir, 'index.js')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', SANDBOX_PORT: '0', LOG_LEVEL: 'warn', REDIS_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = '';
-        const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 20_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /Gateway on (\S+)\/graphql/.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1] as string);
-          }
-        });
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  /** `node <outDir>/index.js` with `env`, telling at exit which sandbox modules it loaded. */
+  function startCompiled(env: Record<string, string>): Promise<CompiledGateway> {
+    const child = spawn(
+      process.execPath,
+      [
+        '-e',
+        `process.on('exit', () => process.stdout.write('\\nLOADED ' + Object.keys(require.cache).filter((path) => path.includes('/sandbox/')).join(',') + '\\n'));
+         require(${JSON.stringify(join(outDir, 'index.js'))});`,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', REDIS_URL: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 20_000);
+      child.stdout.on('data', () => {
+        const match = /Gateway on (\S+)\/graphql/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve({
+            url: match[1] as string,
+            async stop() {
+              child.kill('SIGTERM');
+              await exited;
+              const loaded = /LOADED (.*)$/m.exec(output)?.[1] ?? '';
+              return { output, sandboxModules: loaded.split(',').filter(Boolean) };
+            },
+          });
+        }
       });
-      const { body } = await request(url)
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+  }
+
+  it('starts with the embedded sandbox loaded from its build, and answers a query', async () => {
+    const gateway = await startCompiled({ SANDBOX_PORT: '0' });
+    let stopped: Awaited<ReturnType<CompiledGateway['stop']>> | undefined;
+    try {
+      const { body } = await request(gateway.url)
         .post('/graphql')
         .set('X-Kontist-Authorization', 'Bearer sandbox-alice')
         .send({ query: '{ accounts(filter: { provider: KONTIST }) { iban balance { decimal } } }' });
       expect(body.errors).toBeUndefined();
       expect(body.data.accounts.length).toBeGreaterThan(0);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      stopped = await gateway.stop();
     }
+    expect(stopped.output).toMatch(/^Sandbox on http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(stopped.sandboxModules).toContainEqual(expect.stringContaining('/packages/sandbox/dist/'));
+    expect(stopped.sandboxModules.filter((path) => !path.endsWith('.js'))).toEqual([]);
+  });
+
+  it('starts with the sandbox off without loading any of it', async () => {
+    const gateway = await startCompiled({
+      SANDBOX: 'off',
+      KONTIST_URL: 'http://127.0.0.1:9/kontist',
+      BANKIMPORT_URL: 'http://127.0.0.1:9/bankimport',
+      KONTOMATIK_URL: 'http://127.0.0.1:9/kontomatik/v1',
+      KONTIST_CLIENT_ID: 'production-client',
+      KONTIST_CLIENT_SECRET: 'production-secret',
+      KONTOMATIK_API_KEY: 'production-key',
+    });
+    const { output, sandboxModules } = await gateway.stop();
+    expect(output).not.toMatch(/Sandbox/);
+    expect(sandboxModules).toEqual([]);
   });
 
   it('loads none of the sandbox when the gateway is made without it', () => {
@@ -88,5 +141,27 @@ describe('the compiled start', () => {
       /^Invalid configuration: HOST must be an IP address .*\(got "not\.a\.host"\)\.$/,
     );
     expect(result.stdout).not.toMatch(/Sandbox/);
+  });
+
+  it('stops with one line when the sandbox is on but its package is not built', () => {
+    // The package without its dist/, where the compiled gateway looks first.
+    const unbuilt = join(outDir, 'node_modules/@banking-gateway/sandbox');
+    mkdirSync(unbuilt, { recursive: true });
+    copyFileSync(join(SANDBOX_PACKAGE, 'package.json'), join(unbuilt, 'package.json'));
+    try {
+      const result = spawnSync(process.execPath, [join(outDir, 'index.js')], {
+        cwd: ROOT,
+        env: { ...process.env, SANDBOX: 'on', SANDBOX_PORT: '0', PORT: '0' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        "The sandbox is on, but @banking-gateway/sandbox is not built: run `npm run build` (or set SANDBOX=off with the providers' URLs and keys).",
+      );
+      expect(result.stdout).toBe('');
+    } finally {
+      rmSync(join(outDir, 'node_modules'), { recursive: true, force: true });
+    }
   });
 });

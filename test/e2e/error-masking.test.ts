@@ -1,5 +1,7 @@
 import { print } from 'graphql';
 import request from 'supertest';
+import type { KontistBank } from '../../src/providers/kontist/kontist.descriptor';
+import type { KontomatikBank } from '../../src/providers/kontomatik/kontomatik.descriptor';
 
 import {
   CreateMockSessionDocument,
@@ -40,7 +42,7 @@ describe('errors that are not the contract’s', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('reach an HTTP client as INTERNAL_SERVER_ERROR with the request id, and the log holds the cause under it', async () => {
-    jest.spyOn(t.gateway.providers.kontist, 'listAccounts').mockImplementation(bug);
+    jest.spyOn(t.gateway.providers.bank<KontistBank>('KONTIST').accounts, 'listAccounts').mockImplementation(bug);
     const response = await t.gql('{ accounts { id } }', {}, alice);
 
     const requestId = response.headers['x-request-id'];
@@ -69,7 +71,7 @@ describe('errors that are not the contract’s', () => {
     const client = wsClient(t.url);
     await subscribe(client, print(ImportStatusChangedDocument), { id: started.id }).done;
     // Once COMPLETED, an import's accounts come from the provider's command: that read fails like a bug.
-    jest.spyOn(t.gateway.providers.kontomatik, 'command').mockImplementation(bug);
+    jest.spyOn(t.gateway.providers.bank<KontomatikBank>('KONTOMATIK').accounts, 'command').mockImplementation(bug);
     const watch = subscribe<ImportStatusChangedSubscription>(client, print(ImportStatusChangedDocument), {
       id: started.id,
     });

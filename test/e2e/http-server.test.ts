@@ -37,6 +37,9 @@ describe('the HTTP server', () => {
       KONTIST_URL: 'http://127.0.0.1:9/kontist',
       BANKIMPORT_URL: 'http://127.0.0.1:9/bankimport',
       KONTOMATIK_URL: 'http://127.0.0.1:9/kontomatik',
+      KONTIST_CLIENT_ID: 'unreachable-client',
+      KONTIST_CLIENT_SECRET: 'unreachable-secret',
+      KONTOMATIK_API_KEY: 'unreachable-key',
       MAX_CONNECTIONS: '50',
     });
     gateway = await createServer(config, {

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { createSandbox, type Sandbox } from '@banking-gateway/sandbox';
 import request from 'supertest';
 
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
 import { routeTemplate } from '../../src/ops/telemetry';
 import { alice } from '../support/gateway';
+import { sandboxEnv } from '../support/sandbox-env';
 import { spawnGateway, type GatewayProcess } from '../support/spawn-gateway';
 import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';
 
@@ -85,9 +86,8 @@ describe('OpenTelemetry traces', () => {
     });
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
     gateway = await spawnGateway({
+      ...sandboxEnv(sandboxUrl),
       KONTIST_URL: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`,
-      BANKIMPORT_URL: `${sandboxUrl}/bankimport`,
-      KONTOMATIK_URL: `${sandboxUrl}/kontomatik/v1`,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       OTEL_BSP_SCHEDULE_DELAY: '50',

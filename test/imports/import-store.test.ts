@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ImportSnapshot } from '../../src/imports/import-snapshot';
-import {
-  createMemoryImportStore,
-  ImportStoreTimeoutError,
-  withDeadline,
-  type ImportStore,
-} from '../../src/imports/import-store';
+import { createMemoryImportStore, withDeadline, type ImportStore } from '../../src/imports/import-store';
+import { ImportStoreTimeoutError } from '../../src/errors/internal-errors';
 import { createRedisImportStore } from '../../src/imports/redis-import-store';
 import { createRedis } from '../../src/state/redis';
 

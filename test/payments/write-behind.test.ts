@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Confirmation } from '../../src/payments/confirmation';
-import { StoreUnavailableError, type ConfirmationStore } from '../../src/payments/confirmation-store';
+import { type ConfirmationStore } from '../../src/payments/confirmation-store';
+import { StoreUnavailableError } from '../../src/errors/internal-errors';
 import { createMemoryStore } from '../../src/payments/memory-store';
 import { createWriteBehind } from '../../src/payments/write-behind';
 import { createLogger } from '../../src/ops/logger';

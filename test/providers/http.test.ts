@@ -12,6 +12,8 @@ import {
   type Upstream,
   type UpstreamOptions,
 } from '../../src/providers/http';
+import { bankimport } from '../../src/providers/bankimport/bankimport.descriptor';
+import { kontomatik } from '../../src/providers/kontomatik/kontomatik.descriptor';
 
 const PREFIX = 'BANKIMPORT refused the request: ';
 
@@ -26,7 +28,8 @@ async function caught(fn: () => unknown): Promise<GatewayError> {
 }
 
 describe('toUpstreamError', () => {
-  const httpFault = (status: number, body = '') => toUpstreamError('BANKIMPORT', { status, body });
+  const httpFault = (status: number, body = '') =>
+    toUpstreamError('BANKIMPORT', { status, body }, undefined, bankimport);
 
   it('maps 401 to UNAUTHENTICATED naming the provider', () => {
     const error = toUpstreamError('KONTIST', { status: 401, body: '{"error":"invalid_token"}' });
@@ -65,14 +68,15 @@ describe('toUpstreamError', () => {
       'INSUFFICIENT_FUNDS',
     ],
   ])('names the refusal in %s with a stable UPPER_SNAKE reason, %s', (body, reason) => {
-    expect(toUpstreamError('KONTOMATIK', { status: 422, body }).extensions.reason).toBe(reason);
+    expect(toUpstreamError('KONTOMATIK', { status: 422, body }, undefined, kontomatik).extensions.reason).toBe(reason);
   });
 
   it("takes a bank's own code where its name would not do, and none from a body that names nothing", () => {
     const revoked = '<reply><exception name="MultipleAccessRevoked">revoked</exception></reply>';
     expect(
       toUpstreamError('KONTOMATIK', { status: 400, body: revoked }, undefined, {
-        MultipleAccessRevoked: 'CONSENT_REVOKED',
+        reasons: { MultipleAccessRevoked: 'CONSENT_REVOKED' },
+        refusal: kontomatik.refusal,
       }).extensions.reason,
     ).toBe('CONSENT_REVOKED');
     expect(
@@ -329,6 +333,7 @@ describe('createUpstream against a real HTTP server', () => {
   });
 
   afterEach(() => {
+    jest.useRealTimers();
     for (const upstream of upstreams.splice(0)) {
       upstream.close();
     }
@@ -399,10 +404,10 @@ describe('createUpstream against a real HTTP server', () => {
 
   it('gives up on a provider slower than timeoutMs with PROVIDER_UNAVAILABLE', async () => {
     const upstream = anUpstream({ timeoutMs: 100 });
-    const started = Date.now();
     const error = await caught(() => get(upstream, '/slow'));
     expect(error.extensions).toEqual({ code: 'PROVIDER_UNAVAILABLE', provider: 'BANKIMPORT' });
-    expect(Date.now() - started).toBeLessThan(1500);
+    // Its own deadline: /slow never answers.
+    expect(error.message).toMatch(/no answer within 100 ms/);
     expect(upstream.healthy()).toBe(false);
   });
 
@@ -422,11 +427,13 @@ describe('createUpstream against a real HTTP server', () => {
   it('tells the operator at warn when a circuit opens and when it closes again', async () => {
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    // The circuit's clock on fake time; the calls over real sockets.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const upstream = anUpstream({ circuitFailures: 2, circuitHalfOpenMs: 50, logger });
     for (let i = 0; i < 2; i += 1) {
       await caught(() => get(upstream, '/unavailable'));
     }
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    jest.advanceTimersByTime(50);
     await get(upstream, '/accounts');
     const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; provider: string });
     expect(logged.filter((l) => l.level === 40).map((l) => [l.provider, l.msg])).toEqual([
@@ -492,12 +499,25 @@ describe('createUpstream against a real HTTP server', () => {
   });
 
   it('waits as long as Retry-After says on a 429, then reads again', async () => {
+    // The provider answers over real sockets; the wait is on fake time, stepped meanwhile.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const upstream = anUpstream({ retries: 1 });
     const before = provider.hits('/busy');
-    const started = Date.now();
-    await expect(get(upstream, '/busy')).resolves.toEqual({ ok: true });
+    const arrivedAt = () => provider.arrival('/busy').then(() => Date.now());
+    const first = arrivedAt();
+    let answer: unknown;
+    const reading = get(upstream, '/busy').then((read) => (answer = read));
+    const firstAt = await first;
+    const second = arrivedAt();
+    while (answer === undefined) {
+      await jest.advanceTimersByTimeAsync(10);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await reading;
+    expect(answer).toEqual({ ok: true });
     expect(provider.hits('/busy') - before).toBe(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    // Retry-After: 1, on the clock the gateway reads.
+    expect((await second) - firstAt).toBeGreaterThanOrEqual(1000);
   });
 
   it('does not hold the client for a Retry-After longer than the gateway waits', async () => {
@@ -529,11 +549,14 @@ describe('createUpstream against a real HTTP server', () => {
   });
 
   it('lets one call try after circuitHalfOpenMs and closes the circuit when it succeeds', async () => {
+    // The circuit's clock on fake time; the calls over real sockets.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const upstream = anUpstream({ circuitFailures: 1, circuitHalfOpenMs: 100 });
     await caught(() => get(upstream, '/unavailable'));
     expect(upstream.circuit()).toBe('OPEN');
+    await expect(get(upstream, '/accounts')).rejects.toMatchObject({ extensions: { code: 'PROVIDER_UNAVAILABLE' } });
 
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    jest.advanceTimersByTime(100);
 
     await expect(get(upstream, '/accounts')).resolves.toEqual({ id: 7856278, balance: '24323.49' });
     expect(upstream.circuit()).toBe('CLOSED');

@@ -1,12 +1,14 @@
+import { createSandbox, gatewayCredentials, type Sandbox } from '@banking-gateway/sandbox';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import request from 'supertest';
 
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/ops/logger';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox';
-import { createServer, type GatewayServer } from '../../src/server';
+import { banks } from '../../src/providers/registry';
+import { createServer, type GatewayServer, type ServerOptions } from '../../src/server';
 import { jsonLineSink } from './logs';
+import { sandboxEnv } from './sandbox-env';
 import { TEST_STATE_SECRET } from './spawn-gateway';
 
 /** The sandbox's demo users' credentials, as a client sends them. */
@@ -59,23 +61,40 @@ export async function startGateway(
   sandboxOptions: Parameters<typeof createSandbox>[0] = {},
   /** Another gateway instance in front of this one's sandbox (closing it leaves the sandbox). */
   shared?: TestGateway,
+  /** What else createServer is told (e.g. `providers`); its logger stays the test's. */
+  serverOptions: ServerOptions = {},
 ): Promise<TestGateway> {
   const sandbox = shared?.sandbox ?? createSandbox(sandboxOptions);
   const sandboxUrl = shared?.sandboxUrl ?? (await sandbox.listen(0));
-  const config: Config = loadConfig({
-    KONTIST_URL: `${sandboxUrl}/kontist`,
-    BANKIMPORT_URL: `${sandboxUrl}/bankimport`,
-    KONTOMATIK_URL: `${sandboxUrl}/kontomatik/v1`,
-    SANDBOX: 'off',
-    LOG_LEVEL: 'debug',
-    RATE_LIMIT_PER_MINUTE: '0',
-    STATE_SECRET: TEST_STATE_SECRET,
-    ...env,
-  });
   const logs: string[] = [];
-  const sink = jsonLineSink((_line, raw) => logs.push(raw));
-  const gateway = await createServer(config, { logger: createLogger(config.logLevel, sink), demoHeaders: true });
-  const url = await gateway.listen(0);
+  let created: GatewayServer | undefined;
+  let started: { gateway: GatewayServer; url: string };
+  try {
+    const config: Config = loadConfig({
+      ...sandboxEnv(sandboxUrl),
+      SANDBOX: 'off',
+      LOG_LEVEL: 'debug',
+      RATE_LIMIT_PER_MINUTE: '0',
+      STATE_SECRET: TEST_STATE_SECRET,
+      ...env,
+    });
+    const sink = jsonLineSink((_line, raw) => logs.push(raw));
+    created = await createServer(config, {
+      demoCredentials: gatewayCredentials('alice'),
+      ...serverOptions,
+      logger: createLogger(config.logLevel, sink, serverOptions.providers ?? banks),
+    });
+    started = { gateway: created, url: await created.listen(0) };
+  } catch (error) {
+    // A gateway that cannot start leaves nothing running, its sandbox included: a server
+    // left listening would keep jest's worker from exiting.
+    await created?.stop();
+    if (!shared) {
+      await sandbox.close();
+    }
+    throw error;
+  }
+  const { gateway, url } = started;
 
   const control = (method: 'get' | 'put' | 'delete', path: string) => request(sandboxUrl)[method](path);
 

@@ -1,7 +1,8 @@
 import { ProviderError } from '../../errors/errors';
 import { parseJson, type Upstream } from '../http';
 import type { ProviderCall } from '../provider';
-import { TanRejectedError, type StandingOrderRecord, type TimedOrderRecord, type TransferRecord } from '../payments';
+import { type StandingOrderRecord, type TimedOrderRecord, type TransferRecord } from '../payments';
+import { TanRejectedError } from '../../errors/upstream-errors';
 import { toScheduledTimedOrder, toStandingOrder, toTimedOrder, toTransfer } from './kontist-orders.mapper';
 import { kontistAccountPath } from './kontist.paths';
 import {

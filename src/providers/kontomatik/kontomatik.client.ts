@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../errors/errors';
 import { parseJson, type Upstream, type UpstreamRequest } from '../http';
 import type { CommandResult, ImportStatusName, SignInSessionRecord, SignInStatusName } from '../imports';
-import type { AccountProvider, AccountRecord, TransactionRecord } from '../provider';
+import type { AccountRecord, TransactionRecord, TransactionSource } from '../provider';
 import { toBanks, toCommandResult, toCommandState, type BankRecord } from './kontomatik.mapper';
 import {
   kontomatikCatalogSchema,
@@ -44,7 +44,7 @@ export interface StartedCommand {
  * capabilities, so nothing here needs the end user's credentials: an AccountProvider
  * whose accounts are reached through a command, never listed.
  */
-export interface KontomatikProvider extends AccountProvider {
+export interface KontomatikProvider extends TransactionSource {
   readonly name: 'KONTOMATIK';
   banks(): Promise<BankRecord[]>;
   /** True when `/health` answers; false (never a throw) otherwise. */
@@ -267,11 +267,6 @@ export function createKontomatikProvider(upstream: Upstream, apiKey: string): Ko
         }
         throw error;
       }
-    },
-
-    async listAccounts() {
-      // Accounts come with an import command (`importCommand`), never in `accounts`.
-      return { items: [], applied: new Set() };
     },
 
     transactions(_call, providerAccountId, _filter, order) {

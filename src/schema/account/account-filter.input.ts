@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 
-import { ProviderEnum } from '../enums';
+import { ProviderEnum } from '../provider/provider.enum';
 import { DateTimeScalar, SafeIntScalar } from '../scalars';
 
 @InputType({ description: 'Narrows `accounts`; every given condition must hold.' })

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-import { ProviderEnum } from '../enums';
+import { ProviderEnum } from '../provider/provider.enum';
 import { Money } from '../money/money.type';
 import { Node } from '../node/node.interface';
 import { DateTimeScalar } from '../scalars';

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
-import { ImportStatusEnum, ProviderEnum } from '../enums';
+import { ImportStatusEnum } from '../enums';
+import { ProviderEnum } from '../provider/provider.enum';
 import { Node } from '../node/node.interface';
 import { DateTimeScalar } from '../scalars';
 

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
-import { CircuitStateEnum, ProviderEnum } from '../enums';
+import { CircuitStateEnum } from '../enums';
+import { ProviderEnum } from './provider.enum';
 
 @ObjectType({ description: 'How the gateway sees one provider right now.' })
 export class ProviderStatus {

@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 
 import type { Context } from '../../context';
-import { providerNames } from '../../providers/provider-name';
+import type { Upstream } from '../../providers/http';
 import { ProviderStatus } from './provider-status.type';
 
 @Resolver(() => ProviderStatus)
@@ -10,15 +10,13 @@ export class ProviderResolver {
     description: 'Health and circuit state of every provider, as the gateway sees them.',
   })
   async providers(@Ctx() context: Context): Promise<Array<{ provider: string; healthy: boolean; circuit: string }>> {
-    // Kontomatik has a health endpoint: ask it; the others are judged by their last calls.
-    const kontomatikUp = await context.providers.kontomatik.health(context.signal);
-    return providerNames.map((provider) => {
-      const upstream = context.providers.upstreams[provider];
-      return {
-        provider,
-        healthy: upstream.healthy() && (provider !== 'KONTOMATIK' || kontomatikUp),
-        circuit: upstream.circuit(),
-      };
-    });
+    // Banks with a health endpoint are asked; every bank is also judged by its last calls.
+    return Promise.all(
+      context.providers.descriptors.map(async ({ name: provider }) => {
+        const upstream = context.providers.upstreams[provider] as Upstream;
+        const healthy = upstream.healthy() && (await context.providers.health(provider, context.signal));
+        return { provider, healthy, circuit: upstream.circuit() };
+      }),
+    );
   }
 }

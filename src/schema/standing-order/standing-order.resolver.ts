@@ -10,7 +10,7 @@ import { Confirmation } from '../confirmation/confirmation.type';
 import type { ConfirmationView } from '../confirmation/confirmation.view';
 import { fromGlobalId, toGlobalId } from '../node/global-id';
 import { orderAccount } from '../order-account';
-import { recordPartial } from '../partial';
+import { accountOrders, findOrder, type OrderList } from '../payment-account';
 import { confirmPayment, startPayment } from '../payment-flow';
 import {
   checkAmount,
@@ -128,16 +128,7 @@ export class AccountStandingOrdersResolver {
     @Info() info: GraphQLResolveInfo,
     @Root() account: AccountRecord,
   ): Promise<StandingOrderRecord[]> {
-    const provider = context.providers.payments[account.provider];
-    if (!provider) {
-      return [];
-    }
-    try {
-      return await provider.standingOrders(context.callFor(account.provider), account.providerAccountId);
-    } catch (error) {
-      recordPartial(context, info, error);
-      return [];
-    }
+    return accountOrders(context, info, account, standingOrders);
   }
 }
 
@@ -147,12 +138,11 @@ export async function findStandingOrder(
   id: string,
   field: string,
 ): Promise<StandingOrderRecord | null> {
-  const { provider, parts } = fromGlobalId(id, field, ['StandingOrder']);
-  const [accountId, orderId] = parts as [string, string];
-  const payments = context.providers.payments[provider];
-  const orders = payments ? await payments.standingOrders(context.callFor(provider), accountId) : [];
-  return orders.find((order) => order.providerStandingOrderId === orderId) ?? null;
+  return findOrder(context, id, field, 'StandingOrder', standingOrders, (order) => order.providerStandingOrderId);
 }
+
+const standingOrders: OrderList<StandingOrderRecord> = (provider, call, accountId) =>
+  provider.standingOrders(call, accountId);
 
 /** The account global id of a standing order's global id. */
 function accountIdOf(id: string): string {

@@ -18,7 +18,7 @@ export async function watchTransactions(
   if (!account) {
     throw new NotFoundError('No such account.');
   }
-  if (account.provider === 'KONTOMATIK') {
+  if (context.providers.descriptor(account.provider)?.capabilities.accounts === 'IMPORTED') {
     throw new BadUserInputError(
       'accountId',
       'accountId is an imported account whose transactions never change: start another import instead.',

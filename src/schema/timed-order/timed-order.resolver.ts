@@ -10,8 +10,7 @@ import { Confirmation } from '../confirmation/confirmation.type';
 import type { ConfirmationView } from '../confirmation/confirmation.view';
 import { fromGlobalId, toGlobalId } from '../node/global-id';
 import { orderAccount } from '../order-account';
-import { recordPartial } from '../partial';
-import { orderPaymentAccount } from '../payment-account';
+import { accountOrders, findOrder, orderPaymentAccount, type OrderList } from '../payment-account';
 import { confirmPayment, startPayment } from '../payment-flow';
 import { checkFuture, checkTransferOrder } from '../payment-rules';
 import { CreateTimedOrderInput } from './create-timed-order.input';
@@ -94,24 +93,13 @@ export class AccountTimedOrdersResolver {
     @Info() info: GraphQLResolveInfo,
     @Root() account: AccountRecord,
   ): Promise<TimedOrderRecord[]> {
-    const provider = context.providers.payments[account.provider];
-    if (!provider) {
-      return [];
-    }
-    try {
-      return await provider.timedOrders(context.callFor(account.provider), account.providerAccountId);
-    } catch (error) {
-      recordPartial(context, info, error);
-      return [];
-    }
+    return accountOrders(context, info, account, timedOrders);
   }
 }
 
 /** A SCHEDULED timed order by global id; null otherwise (Kontist lists no others). */
 export async function findTimedOrder(context: Context, id: string, field: string): Promise<TimedOrderRecord | null> {
-  const { provider, parts } = fromGlobalId(id, field, ['TimedOrder']);
-  const [accountId, orderId] = parts as [string, string];
-  const payments = context.providers.payments[provider];
-  const orders = payments ? await payments.timedOrders(context.callFor(provider), accountId) : [];
-  return orders.find((order) => order.providerTimedOrderId === orderId) ?? null;
+  return findOrder(context, id, field, 'TimedOrder', timedOrders, (order) => order.providerTimedOrderId);
 }
+
+const timedOrders: OrderList<TimedOrderRecord> = (provider, call, accountId) => provider.timedOrders(call, accountId);

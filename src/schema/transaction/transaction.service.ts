@@ -7,7 +7,7 @@ import { toConnection, type Connection } from '../../paging/connection';
 import { readMergedFeed, type FeedSource } from '../../paging/merged-feed';
 import { readWindow, windowStart } from '../../paging/read-window';
 import { residualFilter } from '../../paging/residual-filter';
-import type { AccountProvider, AccountRecord, TransactionFilter, TransactionOrder } from '../../providers/provider';
+import type { AccountRecord, TransactionFilter, TransactionOrder, TransactionSource } from '../../providers/provider';
 import type { ProviderName } from '../../providers/provider-name';
 import { recordPartial } from '../partial';
 import type { TransactionFilter as TransactionFilterInput } from './transaction-filter.input';
@@ -54,11 +54,9 @@ export function toTransactionQuery(first: number | null | undefined, input: Tran
   return { first: count, filter };
 }
 
-/** Whose transactions an account's are: Kontomatik's come with an import command. */
-export function accountProviderOf(context: Context, name: ProviderName): AccountProvider | undefined {
-  return name === 'KONTOMATIK'
-    ? context.providers.kontomatik
-    : context.providers.accountProviders.find((p) => p.name === name);
+/** Whose transactions an account's are (for IMPORTED accounts: those of their imports). */
+export function accountProviderOf(context: Context, name: ProviderName): TransactionSource | undefined {
+  return context.providers.accountsOf(name);
 }
 
 /** One page of one account's transactions. */

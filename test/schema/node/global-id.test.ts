@@ -1,5 +1,10 @@
 import type { GatewayError } from '../../../src/errors/errors';
+import { serveProviderNames } from '../../../src/providers/provider-name';
+import { banks } from '../../../src/providers/registry';
 import { fromGlobalId, toGlobalId } from '../../../src/schema/node/global-id';
+
+// Ids name the banks this process serves: those of the registry here.
+serveProviderNames(banks.map((bank) => bank.name));
 
 const raw = (text: string) => Buffer.from(text).toString('base64url');
 
