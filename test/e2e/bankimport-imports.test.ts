@@ -33,6 +33,13 @@ describe('Bankimport: linking HBCI logins and refreshing accounts', () => {
   });
   afterAll(() => t.close());
 
+  /** Resolves once the sandbox has counted `calls` requests to `route` since its last reset. */
+  const untilCalled = async (route: string, calls: number) => {
+    while (((await t.stats())[route] ?? 0) < calls) {
+      await sleep(20);
+    }
+  };
+
   it('links the accounts of an HBCI login; the secret goes upstream once and nowhere else', async () => {
     const before = (await t.gql(AccountsDocument, {}, alice)).body.data!.accounts.length;
     const secret = 'alice-hbci-pin';
@@ -79,12 +86,14 @@ describe('Bankimport: linking HBCI logins and refreshing accounts', () => {
   });
 
   it('refreshes an account until COMPLETED, with its new transactions visible and announced', async () => {
+    await t.resetStats();
     const client = wsClient(t.url, aliceConnection);
     const added = subscribe<TransactionAddedSubscription>(client, print(TransactionAddedDocument), {
       accountId: BANKIMPORT_7856278,
     });
-    // The first look only learns what is there.
-    await sleep(POLL_MS * 3);
+    // The first look only learns what is there; each look reads the account once, so the
+    // first is over once a second has begun.
+    await untilCalled('BANKIMPORT GET /api/v1/bank-account/:id/transactions', 2);
     const newestBefore = (
       await t.gql(AccountTransactionsDocument, { id: BANKIMPORT_7856278, first: 10 }, alice)
     ).body.data!.account!.transactions.edges.map((e) => e.node.id);
@@ -136,9 +145,11 @@ describe('Bankimport: linking HBCI logins and refreshing accounts', () => {
   });
 
   it('announces a transfer once it is booked, with fresh account data', async () => {
+    await t.resetStats();
     const client = wsClient(t.url, aliceConnection);
     const added = subscribe<TransactionAddedSubscription>(client, print(TransactionAddedDocument), {});
-    await sleep(POLL_MS * 3);
+    // Each look lists alice's Kontist accounts once: the second has begun, the first has learnt.
+    await untilCalled('KONTIST GET /api/accounts', 2);
     const created = await t.gql(
       CreateTransferDocument,
       { input: { accountId: KONTIST_4711, recipient: 'Karl Brenner', iban: 'DE89370400440532013000', amount: 4321 } },
@@ -178,18 +189,22 @@ describe('Bankimport: linking HBCI logins and refreshing accounts', () => {
     const client = wsClient(t.url, aliceConnection);
     const one = subscribe(client, print(TransactionAddedDocument), { accountId: BANKIMPORT_7856278 });
     const two = subscribe(client, print(TransactionAddedDocument), { accountId: BANKIMPORT_7856278 });
-    await sleep(POLL_MS);
     const pollers = async () => {
       const metrics = await (await fetch(`${t.url}/metrics`)).text();
       return Number(/gateway_active_pollers\{kind="transactions"\} (\d+)/.exec(metrics)?.[1] ?? 0);
     };
+    while ((await pollers()) === 0) {
+      await sleep(20);
+    }
     expect(await pollers()).toBe(1);
     one.stop();
+    // Nothing is to change here: a moment for the server to act on the stop, were it to.
     await sleep(50);
     expect(await pollers()).toBe(1);
     two.stop();
-    await sleep(50);
-    expect(await pollers()).toBe(0);
+    while ((await pollers()) > 0) {
+      await sleep(20);
+    }
     await client.dispose();
   });
 });

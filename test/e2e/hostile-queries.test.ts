@@ -109,9 +109,9 @@ describe('hostile queries over HTTP', () => {
   });
 
   it('stops parsing a 100,000-token query at the token limit', async () => {
-    const started = Date.now();
     const response = await post({ query: `{ __typename${' a'.repeat(100_000)} }` });
     expect(response.status).toBe(400);
+    // This one error and no other: without the limit, validation alone reports 100,000 unknown fields.
     expect(response.body.errors).toEqual([
       {
         message: 'The query is too long: more than 5000 tokens, limit 5000.',
@@ -123,8 +123,6 @@ describe('hostile queries over HTTP', () => {
         },
       },
     ]);
-    // Without the limit, validation alone reports 100,000 unknown fields.
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses `first: 500` nested three times by its cost, computed by the contract, without calling any provider', async () => {
@@ -162,14 +160,13 @@ describe('hostile queries over HTTP', () => {
     const fragments = Array.from({ length: 30 }, (_, i) =>
       i === 0 ? 'fragment F0 on Query { __typename }' : `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`,
     );
-    const started = Date.now();
+    // Bounded: counted up to the limit, not to 2^29 (which would outlast the test's timeout).
     const response = await post({ query: `{ ...F29 } ${fragments.join(' ')}` });
     expect(response.status).toBe(400);
     expect(response.body.errors[0]).toMatchObject({
       message: 'The query expands to too many selections: more than 10000 selections, limit 10000.',
       extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'selections', max: 10000 },
     });
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("answers GraphiQL's full introspection query within every limit", async () => {

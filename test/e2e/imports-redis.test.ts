@@ -10,6 +10,7 @@ import {
 } from '../generated/graphql';
 import { startGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { sandboxEnv } from '../support/sandbox-env';
 import { spawnGateway, type GatewayProcess } from '../support/spawn-gateway';
 import { subscribe, wsClient } from '../support/subscriptions';
 
@@ -33,12 +34,11 @@ describe('imports watched across two gateway instances on Redis', () => {
   let b: GatewayProcess | undefined;
 
   beforeAll(async () => {
-    a = await startGateway(IMPORTS, { importMs: 3000 });
+    // Long enough for B to die and its lease to run out while the import still runs.
+    a = await startGateway(IMPORTS, { importMs: 2000 });
     b = await spawnGateway({
       ...IMPORTS,
-      KONTIST_URL: `${a.sandboxUrl}/kontist`,
-      BANKIMPORT_URL: `${a.sandboxUrl}/bankimport`,
-      KONTOMATIK_URL: `${a.sandboxUrl}/kontomatik/v1`,
+      ...sandboxEnv(a.sandboxUrl),
     });
   }, 30_000);
   afterAll(async () => {
@@ -130,7 +130,16 @@ describe('a second instance on Redis', () => {
       id: started.id,
     });
     await watch.next();
-    await sleep(150);
+    // D takes the lease in its poller's first turn, before its first poll is due.
+    const importId = Buffer.from(started.id, 'base64url').toString().split(':').at(-1)!;
+    const leases = new Redis(REDIS_URL);
+    try {
+      while ((await leases.keys(`gateway:import-lease:*${importId}*`)).length === 0) {
+        await sleep(20);
+      }
+    } finally {
+      await leases.quit();
+    }
     await d.close();
     // With a one-minute lease, only a released lease lets A finish within the test's time.
     await watch.done;
@@ -146,7 +155,8 @@ describe('an import watched while its Redis fails', () => {
 
   beforeEach(async () => {
     redis = await startRedisServer();
-    t = await startGateway({ ...IMPORTS, REDIS_URL: redis.url }, { importMs: 4000 });
+    // Long enough for Redis to die or restart while the import still runs.
+    t = await startGateway({ ...IMPORTS, REDIS_URL: redis.url }, { importMs: 2500 });
     consoleError = jest.spyOn(console, 'error');
   });
   afterEach(async () => {

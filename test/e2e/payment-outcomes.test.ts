@@ -126,7 +126,10 @@ describe('payment outcomes when the provider executes and the answer goes wrong'
       }),
       signal: hangUp.signal,
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Hung up while the bank holds the answer to a write it has made.
+    while (!(await t.stats())[PUT_TRANSFER]) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     hangUp.abort();
     await expect(sent).rejects.toThrow();
     expect((await eventually(id, 'CONFIRMED')).statusDetail).toBeNull();

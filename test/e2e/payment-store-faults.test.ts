@@ -12,6 +12,7 @@ import {
 import { aTransfer, kontistBookings } from '../support/payments';
 import { alice, startGateway, type TestGateway } from '../support/gateway';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { sandboxEnv } from '../support/sandbox-env';
 import { spawnGateway } from '../support/spawn-gateway';
 import { aliceConnection, subscribe, wsClient } from '../support/subscriptions';
 
@@ -76,6 +77,13 @@ describe('payment outcomes when the state store fails', () => {
     expect(seen).toBe(expected);
   };
 
+  /** Resolves once the sandbox has counted a call to `route`: the write reached the bank. */
+  const reached = async (route: string) => {
+    while (!(await a.stats())[route]) {
+      await sleep(20);
+    }
+  };
+
   const noInternalErrors = () => {
     for (const gateway of [a, b]) {
       expect(gateway.logs.filter((line) => line.includes('INTERNAL_SERVER_ERROR'))).toEqual([]);
@@ -101,10 +109,11 @@ describe('payment outcomes when the state store fails', () => {
   it('gives the client its result when Redis dies during the execution, and writes it once Redis is back', async () => {
     const { id, tan, input } = await created();
     await a.resetStats();
-    await a.faults({ provider: 'KONTIST', afterWrite: { answer: 'hold', holdMs: 700 } });
+    await a.faults({ provider: 'KONTIST', afterWrite: { answer: 'hold', holdMs: 400 } });
     // supertest sends when `then` is called.
     const confirming = confirm(a, id, tan).then((response) => response);
-    await sleep(300);
+    // The claim is in Redis before the write goes out; the bank holds its answer meanwhile.
+    await reached(PUT_TRANSFER);
     await redis.kill();
     const { body } = await confirming;
     expect(body.errors).toBeUndefined();
@@ -138,10 +147,9 @@ describe('payment outcomes when the state store fails', () => {
     const { id, tan, input } = await created();
     await a.resetStats();
     redis.pause();
-    const answers = Promise.all(Array.from({ length: 20 }, (_, i) => confirm(i % 2 ? a : b, id, tan)));
-    await sleep(2500);
+    // Every answer comes while Redis is still paused; only then does it resume.
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => confirm(i % 2 ? a : b, id, tan)));
     redis.resume();
-    const responses = await answers;
     expect(responses.map((r) => r.body.errors?.[0]?.extensions.code)).toEqual(Array(20).fill('SERVICE_UNAVAILABLE'));
     expect(responses.every((r) => r.status === 503)).toBe(true);
     expect((await a.stats())[PUT_TRANSFER]).toBeUndefined();
@@ -167,9 +175,7 @@ describe('payment outcomes when the state store fails', () => {
     const doomed = await spawnGateway({
       REDIS_URL: redis.url,
       UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-      KONTIST_URL: `${a.sandboxUrl}/kontist`,
-      BANKIMPORT_URL: `${a.sandboxUrl}/bankimport`,
-      KONTOMATIK_URL: `${a.sandboxUrl}/kontomatik/v1`,
+      ...sandboxEnv(a.sandboxUrl),
     });
     try {
       const { id, tan, input } = await created();
@@ -187,9 +193,7 @@ describe('payment outcomes when the state store fails', () => {
           () => undefined,
           () => undefined,
         );
-      while (!(await a.stats())[PUT_TRANSFER]) {
-        await sleep(20);
-      }
+      await reached(PUT_TRANSFER);
       await doomed.kill();
       await confirming;
       expect(await statusOn(a, id)).toBe('EXECUTING');

@@ -49,7 +49,11 @@ describe('deduplicated reads', () => {
       signal: hangUp.signal,
     }).catch(() => 'gone');
     const staying = t.gql(QUERY, {}, alice).then((response) => response);
-    setTimeout(() => hangUp.abort(), 100);
+    // Hung up while the shared read is at the provider.
+    while (!(await t.stats())[ACCOUNTS]) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    hangUp.abort();
     expect(await gone).toBe('gone');
     const { body } = await staying;
     expect(body.errors).toBeUndefined();

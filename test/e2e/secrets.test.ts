@@ -104,8 +104,13 @@ describe('secrets in logs', () => {
       const client = wsClient(t.url, aliceConnection);
       await subscribe(client, print(ImportStatusChangedDocument), { id: started.id }).done;
       // transactionAdded takes its credentials from connection_init and polls with them.
+      const listings = async () => (await t.stats())['KONTIST GET /api/accounts'] ?? 0;
+      const listed = await listings();
       const added = subscribe(client, print(TransactionAddedDocument), {});
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Each look lists the Kontist accounts: two looks, and the poller has polled with them.
+      while ((await listings()) < listed + 2) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       added.stop();
       await client.dispose();
       const token = (await t.gql(ImportCommandDocument, { id: started.id })).body.data!.importCommand!

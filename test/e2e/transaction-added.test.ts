@@ -30,6 +30,13 @@ describe('transactionAdded over the WebSocket when upstream fails', () => {
   });
   afterAll(() => t.close());
 
+  /** Resolves once the sandbox has counted `calls` requests to `route`. */
+  const untilCalled = async (route: string, calls: number) => {
+    while (((await t.stats())[route] ?? 0) < calls) {
+      await sleep(20);
+    }
+  };
+
   const transactionPollers = async () => {
     const metrics = (await request(t.url).get('/metrics')).text;
     return Number(/gateway_active_pollers\{kind="transactions"\} (\d+)/.exec(metrics)?.[1] ?? 0);
@@ -61,10 +68,12 @@ describe('transactionAdded over the WebSocket when upstream fails', () => {
   });
 
   it('tells PROVIDER_UNAVAILABLE while Kontist is down, keeps the subscription, and announces what comes after', async () => {
+    await t.resetStats();
     const client = wsClient(t.url, { kontistAuthorization: 'Bearer sandbox-alice' });
     const watch = subscribe<TransactionAddedSubscription>(client, ADDED, {});
-    // The first look only learns what is there.
-    await sleep(POLL_MS * 3);
+    // The first look only learns what is there; each look lists the accounts once, so
+    // the first is over once a second has begun.
+    await untilCalled('KONTIST GET /api/accounts', 2);
     await t.faults({ provider: 'KONTIST', down: true });
     try {
       const unavailable = await watch.next((r) => Boolean(r.errors?.length));

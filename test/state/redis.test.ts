@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
 import { createLogger } from '../../src/ops/logger';
-import { createRedis, redisErrorFields, reportRedisErrors } from '../../src/state/redis';
+import { createRedis, REDIS_DISCONNECT_MS, redisErrorFields, reportRedisErrors } from '../../src/state/redis';
 import { jsonLineSink } from '../support/logs';
 import { freePort as closedPort } from '../support/ports';
 
@@ -54,6 +54,26 @@ describe('createRedis', () => {
       stderr.mockRestore();
       consoleError.mockRestore();
     }
+  });
+});
+
+describe('a Redis client disconnected while Redis is away', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('leaves nothing to keep the process alive once REDIS_DISCONNECT_MS have passed', async () => {
+    // ioredis's timers on fake time, the sockets for real.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const redis = createRedis(`redis://127.0.0.1:${await closedPort()}`, createLogger('silent'));
+    const reconnecting = new Promise((resolve) => redis.once('reconnecting', resolve));
+    redis.connect().catch(() => undefined);
+    await reconnecting;
+
+    redis.disconnect();
+    // ioredis then waits for the `close` of a socket that closed already, on a timer that
+    // holds the process (redis/ioredis#1247): at its default, two seconds of every shutdown.
+    expect(jest.getTimerCount()).toBe(1);
+    await jest.advanceTimersByTimeAsync(REDIS_DISCONNECT_MS);
+    expect(jest.getTimerCount()).toBe(0);
   });
 });
 

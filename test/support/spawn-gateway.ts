@@ -14,12 +14,22 @@ export interface GatewayProcess {
  */
 export const TEST_STATE_SECRET = 'test-state-secret-shared-by-every-gateway-a-test-starts-0123456789abcdef';
 
-/** Starts test/support/gateway-process.ts in a child process with `env`. */
+/**
+ * Starts test/support/gateway-process.ts in a child process with `env`: TypeScript run as
+ * `npm start` runs it (transpiled only, the sandbox package from its source), through a
+ * cache that spares each spawn compiling all of src/ again (register-ts.js).
+ */
 export function spawnGateway(env: Record<string, string>): Promise<GatewayProcess> {
   const root = path.resolve(__dirname, '../..');
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.join(root, 'test/support/gateway-process.ts')],
+    [
+      '-C',
+      '@banking-gateway/source',
+      '-r',
+      path.join(root, 'test/support/register-ts.js'),
+      path.join(root, 'test/support/gateway-process.ts'),
+    ],
     {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', SANDBOX: 'off', STATE_SECRET: TEST_STATE_SECRET, ...env },
