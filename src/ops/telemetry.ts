@@ -154,44 +154,42 @@ function nameOperation(type: string | undefined, name: string | null | undefined
 
 /**
  * Runs one provider call in a CLIENT span, with the `traceparent` added to its headers.
- * `route` is the path as a template (`/api/accounts/:id/transfer`): ids never become
+ * The span names the path as a template (`/api/accounts/:id/transfer`): ids never become
  * attributes.
  */
 export async function traceProviderCall<T>(
-  attributes: { provider: string; method: string; route: string },
+  attributes: { provider: string; method: string; path: string },
   headers: Record<string, string>,
   call: (headers: Record<string, string>, span?: Span) => Promise<T>,
 ): Promise<T> {
   if (!tracing) {
     return call(headers);
   }
+  const method = attributes.method.toUpperCase();
+  const route = routeTemplate(attributes.path);
   const spanAttributes: Attributes = {
     'banking.provider': attributes.provider,
-    'http.request.method': attributes.method,
-    'http.route': attributes.route,
+    'http.request.method': method,
+    'http.route': route,
   };
   return trace
     .getTracer(TRACER)
-    .startActiveSpan(
-      `${attributes.method} ${attributes.route}`,
-      { kind: SpanKind.CLIENT, attributes: spanAttributes },
-      async (span) => {
-        const carried = { ...headers };
-        propagation.inject(context.active(), carried);
-        try {
-          return await call(carried, span);
-        } catch (error) {
-          const fault = error as { code?: string; extensions?: { status?: unknown } };
-          if (typeof fault.extensions?.status === 'number') {
-            span.setAttribute('http.response.status_code', fault.extensions.status);
-          }
-          span.setStatus({ code: SpanStatusCode.ERROR, message: fault.code ?? 'error' });
-          throw error;
-        } finally {
-          span.end();
+    .startActiveSpan(`${method} ${route}`, { kind: SpanKind.CLIENT, attributes: spanAttributes }, async (span) => {
+      const carried = { ...headers };
+      propagation.inject(context.active(), carried);
+      try {
+        return await call(carried, span);
+      } catch (error) {
+        const fault = error as { code?: string; extensions?: { status?: unknown } };
+        if (typeof fault.extensions?.status === 'number') {
+          span.setAttribute('http.response.status_code', fault.extensions.status);
         }
-      },
-    );
+        span.setStatus({ code: SpanStatusCode.ERROR, message: fault.code ?? 'error' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
 }
 
 /** `/api/accounts/4711/transfer/ab12` → `/api/accounts/:id/transfer/:id`: segments holding a digit are ids (not `v1`). */

@@ -1,7 +1,7 @@
 import type { GatewayError } from '../errors/errors';
 import type { TransactionRecord, TransactionSequence } from '../providers/provider';
-import { encodeCursor, type Position } from './cursor';
-import { toConnection, type Connection } from './connection';
+import type { Position } from './cursor';
+import { toConnection, toEdge, type Connection } from './connection';
 import type { ResidualFilter } from './residual-filter';
 import { SequenceReader, type Head } from './sequence-reader';
 
@@ -76,7 +76,7 @@ export async function readMergedFeed(
     }
     best.reader.take(best.head);
     positions[best.key] = best.reader.position();
-    edges.push({ cursor: encodeCursor(query, positions), node: best.head.record });
+    edges.push(toEdge(best.head.record, query, { ...positions }));
     await peek(best.key, best.reader);
   }
 

@@ -1,6 +1,6 @@
-import type { TransactionRecord, TransactionSequence } from '../providers/provider';
-import { encodeCursor, type Position } from './cursor';
-import { toConnection, type Connection } from './connection';
+import type { TransactionSequence } from '../providers/provider';
+import type { Position } from './cursor';
+import { toConnection, toEdge, type Connection, type Edge } from './connection';
 import type { ResidualFilter } from './residual-filter';
 import { SequenceReader } from './sequence-reader';
 
@@ -19,11 +19,11 @@ export async function readWindow(
   first: number,
 ): Promise<Connection> {
   const reader = new SequenceReader(sequence, filter, start ?? { offset: 0 }, first + 1);
-  const edges: Array<{ cursor: string; node: TransactionRecord }> = [];
+  const edges: Edge[] = [];
   let head = await reader.peek();
   while (head && edges.length < first) {
     reader.take(head);
-    edges.push({ cursor: encodeCursor(query, { [KEY]: reader.position() }), node: head.record });
+    edges.push(toEdge(head.record, query, { [KEY]: reader.position() }));
     head = await reader.peek();
   }
   const total = filter.active ? null : reader.knownTotal();

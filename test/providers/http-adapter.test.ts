@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 
-import axios, { type AxiosInstance } from 'axios';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
 
-import { createLeanAdapter } from '../../src/providers/http-adapter';
+import { createLeanAdapter, createLeanTransport, type LeanCall } from '../../src/providers/http-adapter';
 
 /** A provider stand-in: every path is one behaviour. */
 function aProvider(handler: http.RequestListener) {
@@ -182,5 +182,69 @@ describe('the lean transport under axios', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('the lean transport without axios', () => {
+  let provider: Awaited<ReturnType<typeof aProvider>>;
+  const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  beforeAll(async () => {
+    provider = await aProvider((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+        if (req.url === '/big') {
+          res.end('x'.repeat(4096));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json', 'retry-after': '2' }).end('{"ok":true}');
+      });
+    });
+  });
+  afterAll(() => provider.close());
+
+  const calls: Array<[string, LeanCall]> = [
+    ['a GET with params', { method: 'GET', path: '/api/accounts', params: { page: 2, skip: undefined, q: 'a b&c' } }],
+    [
+      'a GET with its own Accept',
+      { method: 'GET', path: '/x', headers: { accept: 'application/xml', Authorization: 'Bearer t' } },
+    ],
+    [
+      'a JSON POST',
+      { method: 'POST', path: '/t', headers: { 'Content-Type': 'application/json' }, data: ' {"amount":1250}\n' },
+    ],
+    [
+      'a JSON POST that is no JSON',
+      { method: 'POST', path: '/t', headers: { 'content-type': 'application/json' }, data: 'x' },
+    ],
+    ['a POST without a type', { method: 'POST', path: '/oauth/token', data: 'grant_type=refresh_token&x=%C3%A9' }],
+    ['a PUT without a body', { method: 'PUT', path: '/s/1' }],
+    ['a DELETE', { method: 'DELETE', path: '/s/1', headers: { 'X-Api-Key': 'k' } }],
+    ['a header with a line break', { method: 'GET', path: '/h', headers: { 'X-Note': 'a\r\nInjected: yes' } }],
+  ];
+
+  it.each(calls)('sends %s as axios with the lean adapter does', async (_what, call) => {
+    const { path, ...config } = call;
+    await aClient(provider.url).request({ ...config, url: path });
+    const viaAxios = seen.at(-1)!;
+    const reply = await createLeanTransport({ ...agents(), maxBytes: 1024, baseURL: provider.url })(call);
+    const direct = seen.at(-1)!;
+    expect(direct).toEqual(viaAxios);
+    expect(reply).toMatchObject({ status: 200, body: '{"ok":true}', headers: { 'retry-after': '2' } });
+  });
+
+  it('fails as the adapter does: size cap, cancellation, refused connection', async () => {
+    const transport = createLeanTransport({ ...agents(), maxBytes: 1024, baseURL: provider.url });
+    await expect(transport({ method: 'GET', path: '/big' })).rejects.toThrow(/maxContentLength size of 1024 exceeded/);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(axios.isCancel(await transport({ method: 'GET', path: '/', signal: aborted.signal }).catch((e) => e))).toBe(
+      true,
+    );
+    const refused = createLeanTransport({ ...agents(), maxBytes: 1024, baseURL: 'http://127.0.0.1:9' });
+    const error = (await refused({ method: 'GET', path: '/' }).catch((e: unknown) => e)) as { code?: string };
+    expect(error).toBeInstanceOf(AxiosError);
+    expect(error.code).toBe('ECONNREFUSED');
   });
 });
