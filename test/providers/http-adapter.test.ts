@@ -28,6 +28,25 @@ function aProvider(handler: http.RequestListener) {
   });
 }
 
+interface Seen {
+  method?: string;
+  url?: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A provider stand-in that records every request (body read whole) before `answer` replies. */
+function aRecordingProvider(seen: Seen[], answer: (req: http.IncomingMessage, res: http.ServerResponse) => void) {
+  return aProvider((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      answer(req, res);
+    });
+  });
+}
+
 const agents = () => ({
   httpAgent: new http.Agent({ keepAlive: true }),
   httpsAgent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }),
@@ -46,30 +65,25 @@ const aClient = (baseURL: string, overrides: Partial<Parameters<typeof createLea
 
 describe('the lean transport under axios', () => {
   let provider: Awaited<ReturnType<typeof aProvider>>;
-  const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  const seen: Seen[] = [];
   beforeAll(async () => {
-    provider = await aProvider((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, headers: req.headers, body });
-        switch (req.url?.split('?')[0]) {
-          case '/big':
-            res.end('x'.repeat(4096));
-            return;
-          case '/redirect':
-            res.writeHead(302, { location: '/elsewhere' }).end('moved');
-            return;
-          case '/gzip':
-            res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync('{"amount":"24323.49"}'));
-            return;
-          case '/slow':
-            setTimeout(() => res.end('late'), 2000).unref();
-            return;
-          default:
-            res.writeHead(201, { 'content-type': 'application/json', 'x-trace': 'abc' }).end('{"ok":true}');
-        }
-      });
+    provider = await aRecordingProvider(seen, (req, res) => {
+      switch (req.url?.split('?')[0]) {
+        case '/big':
+          res.end('x'.repeat(4096));
+          return;
+        case '/redirect':
+          res.writeHead(302, { location: '/elsewhere' }).end('moved');
+          return;
+        case '/gzip':
+          res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync('{"amount":"24323.49"}'));
+          return;
+        case '/slow':
+          setTimeout(() => res.end('late'), 2000).unref();
+          return;
+        default:
+          res.writeHead(201, { 'content-type': 'application/json', 'x-trace': 'abc' }).end('{"ok":true}');
+      }
     });
   });
   afterAll(() => provider.close());
@@ -187,19 +201,14 @@ describe('the lean transport under axios', () => {
 
 describe('the lean transport without axios', () => {
   let provider: Awaited<ReturnType<typeof aProvider>>;
-  const seen: Array<{ method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  const seen: Seen[] = [];
   beforeAll(async () => {
-    provider = await aProvider((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        seen.push({ method: req.method, url: req.url, headers: req.headers, body });
-        if (req.url === '/big') {
-          res.end('x'.repeat(4096));
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json', 'retry-after': '2' }).end('{"ok":true}');
-      });
+    provider = await aRecordingProvider(seen, (req, res) => {
+      if (req.url === '/big') {
+        res.end('x'.repeat(4096));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'retry-after': '2' }).end('{"ok":true}');
     });
   });
   afterAll(() => provider.close());
