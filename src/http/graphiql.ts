@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 
 import type { Credentials } from '../providers/credentials';
 import type { ProviderDescriptor } from '../providers/descriptor';
-import { renderGraphiQLPage } from './graphiql-page';
+import type * as GraphiQLPageModule from './graphiql-page';
 
 const FIRST_QUERY = `# Your accounts at every provider your headers carry credentials for.
 # The headers below are the sandbox's demo user, alice.
@@ -39,9 +39,11 @@ export interface GraphiQLOptions {
 /**
  * GraphiQL served by the gateway itself: every asset is inlined into one page, so it
  * works offline and loads nothing from a CDN. Subscriptions go over the WebSocket, with
- * the Headers tab in `connection_init`. The page is about 9 MB: it is compressed once,
- * on its first request and off the main thread (brotli and gzip), and revalidated by its ETag.
- * Until then it goes out uncompressed; a gateway nobody opens GraphiQL on never spends the CPU.
+ * the Headers tab in `connection_init`. The page is about 9 MB: it is rendered on its
+ * first request (its assets' module is loaded only then), compressed once off the main
+ * thread (brotli and gzip), and revalidated by its ETag. Until the compressed copies are
+ * made it goes out uncompressed; a gateway nobody opens GraphiQL on never spends the CPU
+ * or the memory.
  */
 export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOptions): GraphiQLRoute {
   // Which header of the Headers tab goes into which key of the WebSocket's `connection_init`
@@ -57,19 +59,29 @@ export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOpti
       }
     }
   }
-  const html = Buffer.from(
-    renderGraphiQLPage({
-      title: 'Banking Gateway',
-      endpoint: '/graphql',
-      connectionParamsByHeader,
-      defaultQuery: FIRST_QUERY,
-      headers: JSON.stringify(demoHeaders, null, 2),
-      shouldPersistHeaders: false,
-    }),
-  );
-  const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+  let page: { html: Buffer; etag: string } | undefined;
+  const rendered = () => {
+    if (!page) {
+      const { renderGraphiQLPage } = require('./graphiql-page') as typeof GraphiQLPageModule;
+      const html = Buffer.from(
+        renderGraphiQLPage({
+          title: 'Banking Gateway',
+          endpoint: '/graphql',
+          connectionParamsByHeader,
+          defaultQuery: FIRST_QUERY,
+          headers: JSON.stringify(demoHeaders, null, 2),
+          shouldPersistHeaders: false,
+        }),
+      );
+      page = { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+    }
+    return page;
+  };
   let compressed: ReturnType<typeof compressedOnce> | undefined;
-  const compress = () => (compressed ??= compressedOnce(etag, html));
+  const compress = () => {
+    const { etag, html } = rendered();
+    return (compressed ??= compressedOnce(etag, html));
+  };
 
   return {
     get ready() {
@@ -79,6 +91,7 @@ export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOpti
       return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     },
     serve(req, res) {
+      const { html, etag } = rendered();
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.setHeader('ETag', etag);
       res.setHeader('Cache-Control', 'public, max-age=600, must-revalidate');
