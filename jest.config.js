@@ -11,6 +11,8 @@ module.exports = {
   // (tsconfig.json's isolatedModules is what tells ts-jest to).
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
+  // Compiles every TypeScript file once before the workers start (see the file).
+  globalSetup: '<rootDir>/test/support/warm-caches.ts',
   testTimeout: 30000,
   // More workers than the machine's 2 cores: many suites spend much of their time waiting
   // on sockets, child processes, Redis and Chromium, and the other workers use the cores
