@@ -14,12 +14,12 @@ function typeScriptFiles(dir: string): string[] {
 }
 
 /**
- * Jest's global set-up: compiles every TypeScript file once, here, before the workers
- * start. Otherwise on a clean clone each worker compiles much of the gateway on its own,
- * at the same moment, and every process a test spawns compiles src/ again: 6 s of CPU per
- * cold worker and 3 s per spawned gateway, against 5 s once here, while `npm test`'s type
- * check uses the other core. Only for runs of the whole suite: one test file compiles
- * only what it needs.
+ * Jest's global set-up: compiles the TypeScript that test files share once, here, before
+ * the workers start. Otherwise on a clean clone each worker compiles much of the gateway
+ * on its own, at the same moment, and every process a test spawns compiles src/ again
+ * (6 s of CPU per cold worker, 3 s per spawned gateway), while `npm test`'s type check
+ * uses the other core. Only for runs of the whole suite: one test file compiles only what
+ * it needs.
  */
 export default async function warmCaches(globalConfig: Config.GlobalConfig, project: Config.ProjectConfig) {
   const wholeSuite =
@@ -32,12 +32,14 @@ export default async function warmCaches(globalConfig: Config.GlobalConfig, proj
     return;
   }
   const sources = [join(ROOT, 'src'), join(ROOT, 'packages/sandbox/src')].flatMap(typeScriptFiles);
-  const tests = project.roots.flatMap(typeScriptFiles);
+  // What many test files share (support, generated documents); a test file itself is
+  // compiled by the one worker that runs it, in the time that worker would wait anyway.
+  const shared = project.roots.flatMap(typeScriptFiles).filter((file) => !file.endsWith('.test.ts'));
 
   // Into jest's cache, with the options jest-runtime asks with (jest-runtime's defaults,
   // no coverage): the same cache key as a worker's.
   const transformer = await createScriptTransformer(project);
-  for (const file of [...sources, ...tests]) {
+  for (const file of [...sources, ...shared]) {
     transformer.transform(file, {
       isInternalModule: false,
       supportsDynamicImport: false,
