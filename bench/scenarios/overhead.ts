@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 
-import { alice, graphql } from '../support/client';
+import { alice, graphql, sandboxControl } from '../support/client';
 import type { BenchContext } from '../support/bench-context';
 import { compareLoad, type LoadTarget } from '../support/load';
 import { formatNumber } from '../support/numbers';
@@ -11,6 +11,8 @@ import { compared, type ScenarioResult } from '../support/report';
 import { DEPLOYED_ENV } from '../support/bench-context';
 
 const QUERY = '{ accounts { id iban balance { minorUnits currency } } }';
+/** The one sandbox route every server under test reads for QUERY (sandbox stats' key). */
+const UPSTREAM_ROUTE = 'KONTIST GET /api/accounts';
 
 /**
  * 1. The gateway against a bare Apollo Server reading with node:http (a hand-written
@@ -55,8 +57,11 @@ export async function overheadScenario(
     ['proxy', proxy],
     ['gateway, tracing on', traced],
   ]);
-  // CPU time of the server under test and of the sandbox, per request, over the measured runs.
+  // CPU time of the server under test and of the sandbox, per request, over the measured runs;
+  // and the calls the sandbox counted on its route (the proxy forwards every request).
   const cpu = new Map<string, { server: number; sandbox: number }>();
+  const upstreamCalls = new Map<string, number>();
+  const control = sandboxControl(stack.sandbox.url);
   let before = { server: 0, sandbox: 0 };
   const figures = await compareLoad(targets, {
     connections: settings.overhead.connections,
@@ -64,6 +69,7 @@ export async function overheadScenario(
     runs: settings.runs,
     warmupS: settings.warmupS,
     beforeRun: async (name) => {
+      await control.resetStats();
       before = { server: (await processes.get(name)!.usage()).cpuMs, sandbox: (await stack.sandbox.usage()).cpuMs };
     },
     afterRun: async (name) => {
@@ -71,10 +77,12 @@ export async function overheadScenario(
       sum.server += (await processes.get(name)!.usage()).cpuMs - before.server;
       sum.sandbox += (await stack.sandbox.usage()).cpuMs - before.sandbox;
       cpu.set(name, sum);
+      upstreamCalls.set(name, (upstreamCalls.get(name) ?? 0) + ((await control.stats())[UPSTREAM_ROUTE] ?? 0));
     },
   });
   const requestsOf = (name: string) => figures.get(name)!.runs.reduce((sum, r) => sum + r.requests, 0);
   const serverCpuPerRequest = (name: string) => cpu.get(name)!.server / requestsOf(name);
+  const callsPerRequest = (name: string) => (upstreamCalls.get(name) ?? 0) / requestsOf(name);
   const cpuPerRequest = (name: string) =>
     `${name} ${formatNumber(serverCpuPerRequest(name))} ms (sandbox ${formatNumber(cpu.get(name)!.sandbox / requestsOf(name))} ms)`;
   await Promise.all([bare.stop(), bareAxios.stop(), proxy.stop(), traced.stop()]);
@@ -139,6 +147,17 @@ export async function overheadScenario(
         },
         { text: '≥ 0.5x', met: (r) => r >= 0.5 },
       ),
+      // Deduplicated reads: identical reads in flight share one call; a server without it
+      // calls once per request.
+      compared(
+        {
+          measure: 'upstream calls per request (reads shared)',
+          value: callsPerRequest('gateway'),
+          unit: 'calls',
+          baseline: { name: 'bare Apollo', value: callsPerRequest('bare Apollo') },
+        },
+        { text: '< 1.0x', met: (r) => r < 1 },
+      ),
     ],
     notes: [
       `\`${QUERY}\` with alice's Kontist credentials only; ${settings.overhead.connections} connections, ` +
@@ -157,6 +176,10 @@ export async function overheadScenario(
           `p50 ${formatNumber(f.latencyP50Ms)} ms, p99 ${formatNumber(f.latencyP99Ms)} ms ` +
           `(runs: ${f.runs.map((r) => formatNumber(r.requestsPerSecond)).join(', ')} req/s)`,
       ),
+      `upstream calls per request (\`${UPSTREAM_ROUTE}\` in \`GET /sandbox/stats\`, reset before each measured run): ` +
+        `${targets.map((t) => `${t.name} ${formatNumber(callsPerRequest(t.name))}`).join('; ')}. Every connection carries ` +
+        `alice's token, so the gateway's concurrent requests read the same; its \`gateway_upstream_deduplicated_total\` ` +
+        `counts the reads that joined a call in flight.`,
       `CPU time per request (\`process.cpuUsage()\` of each process over its measured runs): ` +
         `${targets.map((t) => cpuPerRequest(t.name)).join('; ')}. The machine has ${os.cpus().length} cores ` +
         `for the load generator, the sandbox and the server under test together.`,
