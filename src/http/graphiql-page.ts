@@ -131,36 +131,60 @@ function inlineJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+/** A file the page loads: its name (the hash goes into the URL) and body. */
+export interface GraphiQLAsset {
+  name: string;
+  contentType: string;
+  body: Buffer | string;
+}
+
+const JS = 'text/javascript; charset=utf-8';
+
+/** Everything the page loads besides itself: Yoga's GraphiQL build, split into files. */
+export const graphiqlAssets = {
+  graphiql: { name: 'graphiql.js', contentType: JS, body: js },
+  css: { name: 'graphiql.css', contentType: 'text/css; charset=utf-8', body: css },
+  favicon: {
+    name: 'favicon.ico',
+    contentType: 'image/x-icon',
+    body: Buffer.from(favicon.slice(favicon.indexOf(',') + 1), 'base64'),
+  },
+  graphqlWs: { name: 'graphql-ws.js', contentType: JS, body: graphqlWsClient },
+  fetcher: { name: 'gateway-fetcher.js', contentType: JS, body: fetcherScript },
+  // Monaco's workers, by the label Monaco asks for them by.
+  editorWorkerService: { name: 'editor.worker.js', contentType: JS, body: editorWorkerService },
+  json: { name: 'json.worker.js', contentType: JS, body: jsonWorker },
+  graphql: { name: 'graphql.worker.js', contentType: JS, body: graphqlWorker },
+} satisfies Record<string, GraphiQLAsset>;
+
+export type GraphiQLAssetKey = keyof typeof graphiqlAssets;
+
 /**
- * Yoga's GraphiQL with every asset inlined, as `renderGraphiQL` renders it, but with a
- * fetcher of the page's own (see `fetcherScript`): `renderGraphiQL` passes its options
- * as JSON, which cannot carry a fetcher.
+ * Yoga's GraphiQL as `renderGraphiQL` renders it, but with its assets as files of their
+ * own (cached by the browser for good, under names that change with their content) and
+ * with a fetcher of the page's own (see `fetcherScript`): `renderGraphiQL` passes its
+ * options as JSON, which cannot carry a fetcher.
  */
-export function renderGraphiQLPage(options: GraphiQLPageOptions): string {
+export function renderGraphiQLPage(options: GraphiQLPageOptions, url: (asset: GraphiQLAssetKey) => string): string {
   const { endpoint, connectionParamsByHeader, ...graphiql } = options;
+  const workers = {
+    editorWorkerService: url('editorWorkerService'),
+    json: url('json'),
+    graphql: url('graphql'),
+  };
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <title>${graphiql.title ?? 'GraphiQL'}</title>
-    <link rel="icon" href="${graphiql.favicon ?? favicon}" />
-    <style>
-      ${css}
-    </style>
+    <link rel="icon" href="${graphiql.favicon ?? url('favicon')}" />
+    <link rel="stylesheet" href="${url('css')}" />
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>You need to enable JavaScript to run this app.</noscript>
     <div id="root"></div>
     <script>
-      function prepareBlob(workerContent) {
-        const blob = new Blob([workerContent], { type: 'application/javascript' });
-        return URL.createObjectURL(blob);
-      }
-      const workers = {
-        editorWorkerService: prepareBlob(${JSON.stringify(editorWorkerService)}),
-        json: prepareBlob(${JSON.stringify(jsonWorker)}),
-        graphql: prepareBlob(${JSON.stringify(graphqlWorker)}),
-      };
+      const workers = ${inlineJson(workers)};
       self['MonacoEnvironment'] = {
         globalAPI: false,
         getWorkerUrl: function (moduleId, label) {
@@ -168,14 +192,10 @@ export function renderGraphiQLPage(options: GraphiQLPageOptions): string {
         },
       };
     </script>
+    <script src="${url('graphqlWs')}"></script>
+    <script src="${url('graphiql')}"></script>
+    <script src="${url('fetcher')}"></script>
     <script>
-      ${graphqlWsClient}
-    </script>
-    <script>
-      ${js};
-    </script>
-    <script>
-      ${fetcherScript}
       YogaGraphiQL.renderYogaGraphiQL(window.document.querySelector('#root'), {
         ...${inlineJson(graphiql)},
         fetcher: createGatewayFetcher(${inlineJson({ endpoint, connectionParamsByHeader })}),

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 
 import type { Credentials } from '../providers/credentials';
 import type { ProviderDescriptor } from '../providers/descriptor';
 import type * as GraphiQLPageModule from './graphiql-page';
+import { compressed, contentHash, serveStaticFile, staticFile, type StaticFile } from './static-file';
 
 const FIRST_QUERY = `# Your accounts at every provider your headers carry credentials for.
 # The headers below are the sandbox's demo user, alice.
@@ -36,14 +34,22 @@ export interface GraphiQLOptions {
   demoCredentials?: Credentials;
 }
 
+/** Where GraphiQL's assets are served, each under a name that changes with its content. */
+export const GRAPHIQL_ASSETS_PATH = '/graphql/assets/';
+
+/** The page names its assets, so it is revalidated on every load (a 304 while unchanged). */
+const PAGE_CACHE = 'no-cache';
+/** An asset's URL changes with its content: browsers keep it and never ask again. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
 /**
- * GraphiQL served by the gateway itself: every asset is inlined into one page, so it
- * works offline and loads nothing from a CDN. Subscriptions go over the WebSocket, with
- * the Headers tab in `connection_init`. The page is about 9 MB: it is rendered on its
- * first request (its assets' module is loaded only then), compressed once off the main
- * thread (brotli and gzip), and revalidated by its ETag. Until the compressed copies are
- * made it goes out uncompressed; a gateway nobody opens GraphiQL on never spends the CPU
- * or the memory.
+ * GraphiQL served by the gateway itself: a small page and its assets (about 9 MB, mostly
+ * Monaco and GraphiQL), so it works offline and loads nothing from a CDN. Subscriptions
+ * go over the WebSocket, with the Headers tab in `connection_init`. The assets are
+ * loaded on the first request for the page or one of them (a gateway nobody opens
+ * GraphiQL on never spends the memory), compressed once off the main thread (brotli
+ * and gzip; plain until then), and cached by browsers for good: a second visit loads
+ * only the page, and the browser runs its cached compilation of the scripts.
  */
 export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOptions): GraphiQLRoute {
   // Which header of the Headers tab goes into which key of the WebSocket's `connection_init`
@@ -59,102 +65,76 @@ export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOpti
       }
     }
   }
-  let page: { html: Buffer; etag: string } | undefined;
-  const rendered = () => {
-    if (!page) {
-      const { renderGraphiQLPage } = require('./graphiql-page') as typeof GraphiQLPageModule;
-      const html = Buffer.from(
-        renderGraphiQLPage({
+  let files: { page: StaticFile; assets: Map<string, StaticFile> } | undefined;
+  const loaded = () => {
+    if (!files) {
+      const { graphiqlAssets, renderGraphiQLPage } = require('./graphiql-page') as typeof GraphiQLPageModule;
+      const assets = new Map<string, StaticFile>();
+      const urls = {} as Record<keyof typeof graphiqlAssets, string>;
+      for (const [key, asset] of Object.entries(graphiqlAssets) as Array<
+        [keyof typeof graphiqlAssets, GraphiQLPageModule.GraphiQLAsset]
+      >) {
+        const dot = asset.name.lastIndexOf('.');
+        const name = `${asset.name.slice(0, dot)}-${contentHash(asset.body)}${asset.name.slice(dot)}`;
+        assets.set(name, staticFile(asset.body, asset.contentType, ASSET_CACHE));
+        urls[key] = `${GRAPHIQL_ASSETS_PATH}${name}`;
+      }
+      const html = renderGraphiQLPage(
+        {
           title: 'Banking Gateway',
           endpoint: '/graphql',
           connectionParamsByHeader,
           defaultQuery: FIRST_QUERY,
           headers: JSON.stringify(demoHeaders, null, 2),
           shouldPersistHeaders: false,
-        }),
+        },
+        (key) => urls[key],
       );
-      page = { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+      files = { page: staticFile(html, 'text/html; charset=utf-8', PAGE_CACHE), assets };
     }
-    return page;
-  };
-  let compressed: ReturnType<typeof compressedOnce> | undefined;
-  const compress = () => {
-    const { etag, html } = rendered();
-    return (compressed ??= compressedOnce(etag, html));
+    return files;
   };
 
   return {
-    get ready() {
-      return compress().ready;
-    },
     isFor(req) {
-      return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return false;
+      }
+      const path = req.url?.split('?', 1)[0];
+      if (path?.startsWith(GRAPHIQL_ASSETS_PATH)) {
+        return true;
+      }
+      return (path === '/graphql' || path === '/graphql/') && (req.headers.accept ?? '').includes('text/html');
     },
     serve(req, res) {
-      const { html, etag } = rendered();
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('ETag', etag);
-      res.setHeader('Cache-Control', 'public, max-age=600, must-revalidate');
-      res.setHeader('Vary', 'Accept-Encoding');
-      if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
-        res.writeHead(304).end();
+      const { page, assets } = loaded();
+      const path = req.url?.split('?', 1)[0] ?? '';
+      if (!path.startsWith(GRAPHIQL_ASSETS_PATH)) {
+        // Opening the page is when the assets' compressed copies are wanted next.
+        for (const asset of assets.values()) {
+          void compressed(asset);
+        }
+        serveStaticFile(req, res, page);
         return;
       }
-      const { encoded } = compress();
-      const accepted = acceptedEncodings(req.headers['accept-encoding']);
-      const encoding = (['br', 'gzip'] as const).find((name) => accepted.has(name) && encoded[name]);
-      const body = encoding ? (encoded[encoding] as Buffer) : html;
-      if (encoding) {
-        res.setHeader('Content-Encoding', encoding);
+      const asset = assets.get(path.slice(GRAPHIQL_ASSETS_PATH.length));
+      if (!asset) {
+        // An older page's asset after an upgrade, or a mistyped name.
+        res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(
+          req.method === 'HEAD'
+            ? undefined
+            : JSON.stringify({ error: `Not found: ${path}. Reload GraphiQL at /graphql.` }),
+        );
+        return;
       }
-      res.setHeader('Content-Length', String(body.length));
-      res.end(body);
+      serveStaticFile(req, res, asset);
     },
   };
 }
 
 export interface GraphiQLRoute {
-  /** Resolves once the compressed copies are made; until then the page goes out uncompressed. */
-  readonly ready: Promise<void>;
-  /** A browser asking for the page: GET /graphql preferring HTML. */
+  /** A browser asking for the page (GET /graphql preferring HTML), or for one of its assets. */
   isFor(req: IncomingMessage): boolean;
   serve(req: IncomingMessage, res: ServerResponse): void;
-}
-
-/**
- * The page's compressed copies, made once per process whatever the number of servers
- * in it (tests start many): CPU on the thread pool each time would starve the pool's
- * other work. Brotli 6 and gzip 6: measured on the 9 MB page, brotli 9 saves 3 % of the
- * bytes (1.86 against 1.92 MB) for three times the CPU (0.72 against 0.26 s), gzip 9 0.4 %
- * for twice.
- */
-const compressions = new Map<string, { encoded: Partial<Record<'br' | 'gzip', Buffer>>; ready: Promise<void> }>();
-
-function compressedOnce(etag: string, html: Buffer) {
-  let made = compressions.get(etag);
-  if (!made) {
-    const encoded: Partial<Record<'br' | 'gzip', Buffer>> = {};
-    const ready = Promise.all([
-      promisify(zlib.brotliCompress)(html, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length },
-      }).then((body) => (encoded.br = body)),
-      promisify(zlib.gzip)(html, { level: 6 }).then((body) => (encoded.gzip = body)),
-    ]).then(() => undefined);
-    made = { encoded, ready };
-    compressions.set(etag, made);
-  }
-  return made;
-}
-
-/** `gzip, deflate, br;q=1.0, identity;q=0` → the encodings it takes (q > 0). */
-function acceptedEncodings(header: string | undefined): Set<string> {
-  const accepted = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    if (name && (q === undefined || Number(q) > 0)) {
-      accepted.add(name);
-    }
-  }
-  return accepted;
 }

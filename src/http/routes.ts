@@ -24,7 +24,8 @@ export interface Routes {
 
 /**
  * Every HTTP request's way: a request id first, then /graphql/stream (SSE), GraphiQL
- * or /graphql, and Express only for the operator's routes and the JSON 404.
+ * (its page and /graphql/assets/) or /graphql, and Express only for the operator's
+ * routes and the JSON 404.
  */
 export function requestHandler({ graphql, stream, graphiql, metrics, redis }: Routes) {
   const operator = operatorRoutes(metrics, redis);
@@ -34,12 +35,10 @@ export function requestHandler({ graphql, stream, graphiql, metrics, redis }: Ro
     res.once('finish', () => metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) }));
     if (isPath(req.url, SSE_PATH)) {
       stream.serve(req, res, requestId);
+    } else if (graphiql?.isFor(req)) {
+      graphiql.serve(req, res);
     } else if (isPath(req.url, '/graphql')) {
-      if (graphiql?.isFor(req)) {
-        graphiql.serve(req, res);
-      } else {
-        traceRequest(req, res, () => graphql(req, res, requestId));
-      }
+      traceRequest(req, res, () => graphql(req, res, requestId));
     } else {
       operator(req, res);
     }
