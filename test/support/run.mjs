@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -35,7 +36,11 @@ try {
 } catch {
   // Not allowed here: it runs at the same priority, only slower to finish.
 }
-const jest = run(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(2)], { stdio: 'inherit' });
+// Jest's workers inherit the -r (see exit-at-once.js).
+const exitAtOnce = fileURLToPath(new URL('./exit-at-once.js', import.meta.url));
+const jest = run(process.execPath, ['-r', exitAtOnce, require.resolve('jest/bin/jest'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 
 const [types, tests] = await Promise.all([typecheck.exited, jest.exited]);
 if (types.code !== 0) {
