@@ -9,6 +9,11 @@ import { alice, bob, startGateway, type TestGateway } from '../../support/gatewa
 type Page = NonNullable<AccountTransactionsQuery['account']>['transactions'];
 
 describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)', (format) => {
+  // Kontist's account (4711) reads the same whatever Bankimport answers in: its cases,
+  // and those that hold for any account, run once, beside Bankimport's JSON.
+  const once = format === 'json';
+  /** The accounts a case runs for: Kontist's only once. */
+  const accounts = <T>(kontist: T[], bankimport: T[]): T[] => (once ? [...kontist, ...bankimport] : bankimport);
   let t: TestGateway;
   let ids: Record<string, string>;
 
@@ -42,11 +47,15 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
 
   const dates = (edges: Page['edges']) => edges.map((e) => e.node.bookingDate);
 
-  it.each([
-    ['4711', 260],
-    ['7856278', 1200],
-    ['7856279', 150],
-  ])('pages through all of account %s newest first, with no item twice', async (account, count) => {
+  it.each(
+    accounts<[string, number]>(
+      [['4711', 260]],
+      [
+        ['7856278', 1200],
+        ['7856279', 150],
+      ],
+    ),
+  )('pages through all of account %s newest first, with no item twice', async (account, count) => {
     const edges = await walk({ id: ids[account]!, first: 97 });
     expect(edges).toHaveLength(count);
     expect(new Set(edges.map((e) => e.node.id)).size).toBe(count);
@@ -57,29 +66,34 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
     expect(edges.slice(booked.length).every((e) => e.node.bookingDate === null)).toBe(true);
   });
 
-  it.each(['4711', '7856279'])('pages through account %s oldest first, the undated last', async (account) => {
-    const desc = await walk({ id: ids[account]!, first: 500 });
-    const asc = await walk({ id: ids[account]!, first: 33, orderBy: 'BOOKING_DATE_ASC' });
-    expect(asc).toHaveLength(desc.length);
-    const booked = asc.filter((e) => e.node.bookingDate !== null);
-    expect(dates(booked)).toEqual([...dates(booked)].sort());
-    expect(asc.slice(booked.length).every((e) => e.node.bookingDate === null)).toBe(true);
-    expect(new Set(asc.map((e) => e.node.id))).toEqual(new Set(desc.map((e) => e.node.id)));
-  });
+  it.each(accounts(['4711'], ['7856279']))(
+    'pages through account %s oldest first, the undated last',
+    async (account) => {
+      const desc = await walk({ id: ids[account]!, first: 500 });
+      const asc = await walk({ id: ids[account]!, first: 33, orderBy: 'BOOKING_DATE_ASC' });
+      expect(asc).toHaveLength(desc.length);
+      const booked = asc.filter((e) => e.node.bookingDate !== null);
+      expect(dates(booked)).toEqual([...dates(booked)].sort());
+      expect(asc.slice(booked.length).every((e) => e.node.bookingDate === null)).toBe(true);
+      expect(new Set(asc.map((e) => e.node.id))).toEqual(new Set(desc.map((e) => e.node.id)));
+    },
+  );
 
-  it('tells the total and whether more pages follow', async () => {
-    const first = await page({ id: ids['4711']!, first: 10 });
-    expect(first.totalCount).toBe(260);
-    expect(first.edges).toHaveLength(10);
-    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    expect(first.pageInfo.startCursor).toBe(first.edges[0]!.cursor);
-    expect(first.pageInfo.endCursor).toBe(first.edges[9]!.cursor);
-    const second = await page({ id: ids['4711']!, first: 10, after: first.edges[4]!.cursor });
-    expect(second.pageInfo.hasPreviousPage).toBe(true);
-    expect(second.edges.map((e) => e.node.id)).toEqual(
-      (await page({ id: ids['4711']!, first: 15 })).edges.slice(5).map((e) => e.node.id),
-    );
-  });
+  if (once) {
+    it('tells the total and whether more pages follow', async () => {
+      const first = await page({ id: ids['4711']!, first: 10 });
+      expect(first.totalCount).toBe(260);
+      expect(first.edges).toHaveLength(10);
+      expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+      expect(first.pageInfo.startCursor).toBe(first.edges[0]!.cursor);
+      expect(first.pageInfo.endCursor).toBe(first.edges[9]!.cursor);
+      const second = await page({ id: ids['4711']!, first: 10, after: first.edges[4]!.cursor });
+      expect(second.pageInfo.hasPreviousPage).toBe(true);
+      expect(second.edges.map((e) => e.node.id)).toEqual(
+        (await page({ id: ids['4711']!, first: 15 })).edges.slice(5).map((e) => e.node.id),
+      );
+    });
+  }
 
   it('keeps money exact: decimal text equals minor units', async () => {
     const edges = await walk({ id: ids['7856278']!, first: 500 });
@@ -95,7 +109,7 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
     const all = (account: string, filter: object, orderBy?: 'BOOKING_DATE_ASC') =>
       walk({ id: ids[account]!, first: 200, filter, ...(orderBy ? { orderBy } : {}) });
 
-    it.each(['4711', '7856278'])('keeps only pending transactions of account %s', async (account) => {
+    it.each(accounts(['4711'], ['7856278']))('keeps only pending transactions of account %s', async (account) => {
       const pending = await all(account, { status: 'PENDING' });
       expect(pending.length).toBeGreaterThan(0);
       expect(pending.every((e) => e.node.status === 'PENDING')).toBe(true);
@@ -103,16 +117,19 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
       expect(booked.length + pending.length).toBe(account === '4711' ? 260 : 1200);
     });
 
-    it.each(['4711', '7856278'])('bounds amounts inclusively in minor units (account %s)', async (account) => {
-      const everything = await all(account, {});
-      const some = everything[7]!.node.amount.minorUnits;
-      const exact = await all(account, { amountMin: some, amountMax: some });
-      expect(exact.length).toBeGreaterThan(0);
-      expect(exact.every((e) => e.node.amount.minorUnits === some)).toBe(true);
-      expect(exact.length).toBe(everything.filter((e) => e.node.amount.minorUnits === some).length);
-    });
+    it.each(accounts(['4711'], ['7856278']))(
+      'bounds amounts inclusively in minor units (account %s)',
+      async (account) => {
+        const everything = await all(account, {});
+        const some = everything[7]!.node.amount.minorUnits;
+        const exact = await all(account, { amountMin: some, amountMax: some });
+        expect(exact.length).toBeGreaterThan(0);
+        expect(exact.every((e) => e.node.amount.minorUnits === some)).toBe(true);
+        expect(exact.length).toBe(everything.filter((e) => e.node.amount.minorUnits === some).length);
+      },
+    );
 
-    it.each(['4711', '7856278'])('finds purposes case-insensitively (account %s)', async (account) => {
+    it.each(accounts(['4711'], ['7856278']))('finds purposes case-insensitively (account %s)', async (account) => {
       const everything = await all(account, {});
       const word = everything.find((e) => e.node.purpose && e.node.purpose.length >= 6)!.node.purpose!.slice(0, 5);
       const found = await all(account, { purpose: word.toUpperCase() });
@@ -120,7 +137,7 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
       expect(found.map((e) => e.node.id)).toEqual(expected.map((e) => e.node.id));
     });
 
-    it.each(['4711', '7856278'])(
+    it.each(accounts(['4711'], ['7856278']))(
       'bounds booking dates inclusively and leaves out undated ones (account %s)',
       async (account) => {
         const everything = await all(account, {});
@@ -135,19 +152,21 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
       },
     );
 
-    it('stops reading Kontist once the dates are past bookedFrom', async () => {
-      const everything = await all('4711', {});
-      const from = everything[10]!.node.bookingDate!;
-      await t.resetStats();
-      const recent = await page({ id: ids['4711']!, first: 100, filter: { bookedFrom: from } });
-      expect(recent.pageInfo.hasNextPage).toBe(false);
-      expect(recent.totalCount).toBeNull();
-      // Page 1 holds the eleven newest: nothing past it is read.
-      expect(await t.stats()).toEqual({
-        'KONTIST GET /api/accounts': 1,
-        'KONTIST GET /api/accounts/:id/transactions': 1,
+    if (once) {
+      it('stops reading Kontist once the dates are past bookedFrom', async () => {
+        const everything = await all('4711', {});
+        const from = everything[10]!.node.bookingDate!;
+        await t.resetStats();
+        const recent = await page({ id: ids['4711']!, first: 100, filter: { bookedFrom: from } });
+        expect(recent.pageInfo.hasNextPage).toBe(false);
+        expect(recent.totalCount).toBeNull();
+        // Page 1 holds the eleven newest: nothing past it is read.
+        expect(await t.stats()).toEqual({
+          'KONTIST GET /api/accounts': 1,
+          'KONTIST GET /api/accounts/:id/transactions': 1,
+        });
       });
-    });
+    }
 
     it('lets Bankimport filter natively and tells the total it reports', async () => {
       await t.resetStats();
@@ -160,47 +179,50 @@ describe.each(['json', 'xml'])('Account.transactions (Bankimport answering %s)',
     });
   });
 
-  describe('bad input', () => {
-    const errorOf = async (variables: AccountTransactionsQueryVariables) => {
-      const { body } = await t.gql(AccountTransactionsDocument, variables, alice);
-      return body.errors?.[0]?.extensions;
-    };
+  // Refused before any bank is asked.
+  if (once) {
+    describe('bad input', () => {
+      const errorOf = async (variables: AccountTransactionsQueryVariables) => {
+        const { body } = await t.gql(AccountTransactionsDocument, variables, alice);
+        return body.errors?.[0]?.extensions;
+      };
 
-    it.each([0, 501, -1])('refuses first: %s naming the argument', async (first) => {
-      expect(await errorOf({ id: ids['4711']!, first })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    });
+      it.each([0, 501, -1])('refuses first: %s naming the argument', async (first) => {
+        expect(await errorOf({ id: ids['4711']!, first })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      });
 
-    it('refuses a purpose under 3 characters', async () => {
-      expect(await errorOf({ id: ids['4711']!, filter: { purpose: 'ab' } })).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'filter.purpose',
+      it('refuses a purpose under 3 characters', async () => {
+        expect(await errorOf({ id: ids['4711']!, filter: { purpose: 'ab' } })).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'filter.purpose',
+        });
       });
-    });
 
-    it('refuses a cursor the gateway did not issue', async () => {
-      expect(await errorOf({ id: ids['4711']!, after: 'bm9wZQ' })).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'after',
+      it('refuses a cursor the gateway did not issue', async () => {
+        expect(await errorOf({ id: ids['4711']!, after: 'bm9wZQ' })).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'after',
+        });
       });
-    });
 
-    it('refuses a cursor issued for another filter or order', async () => {
-      const first = await page({ id: ids['4711']!, first: 2 });
-      const cursor = first.pageInfo.endCursor!;
-      expect(await errorOf({ id: ids['4711']!, after: cursor, orderBy: 'BOOKING_DATE_ASC' })).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'after',
-      });
-      expect(await errorOf({ id: ids['4711']!, after: cursor, filter: { status: 'BOOKED' } })).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'after',
-      });
-      expect(await errorOf({ id: ids['7856278']!, after: cursor })).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'after',
+      it('refuses a cursor issued for another filter or order', async () => {
+        const first = await page({ id: ids['4711']!, first: 2 });
+        const cursor = first.pageInfo.endCursor!;
+        expect(await errorOf({ id: ids['4711']!, after: cursor, orderBy: 'BOOKING_DATE_ASC' })).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'after',
+        });
+        expect(await errorOf({ id: ids['4711']!, after: cursor, filter: { status: 'BOOKED' } })).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'after',
+        });
+        expect(await errorOf({ id: ids['7856278']!, after: cursor })).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'after',
+        });
       });
     });
-  });
+  }
 
   it("gives bob no way into alice's transactions", async () => {
     const { body } = await t.gql(AccountTransactionsDocument, { id: ids['7856278']!, first: 5 }, bob);
