@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
 
 import type { CredentialReader, CredentialSource } from '../providers/credentials';
 import type { StateCrypto } from '../state/state-crypto';
@@ -48,6 +48,9 @@ export function createRateLimiter({ perMinute, redis, stateCrypto, credentials }
   if (perMinute === 0) {
     return { enabled: false, hit: async () => ({ allowed: true }), keyOf };
   }
+  // Loaded only here: with limiting off, the library (36 modules) never is.
+  const { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } =
+    require('rate-limiter-flexible') as typeof RateLimiterFlexible;
   const options = { points: perMinute, duration: WINDOW_S, keyPrefix: KEY_PREFIX };
   const memory = new RateLimiterMemory(options);
   if (redis?.status === 'wait') {

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 
-import { Redis } from 'ioredis';
+import type * as IORedis from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
 import { createLogger } from '../ops/logger';
@@ -24,6 +25,9 @@ export const REDIS_DISCONNECT_MS = 100;
  * @param logger where connection losses go. @default a pino logger at `warn` on stdout
  */
 export function createRedis(url: string, logger: Logger = createLogger('warn')): Redis {
+  // Loaded with the first connection: a gateway without REDIS_URL never loads ioredis,
+  // and one with tracing has instrumented it by then (src/index.ts starts tracing first).
+  const { Redis } = require('ioredis') as typeof IORedis;
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 1,

@@ -24,8 +24,8 @@ function tsc(...args: string[]): void {
 
 interface CompiledGateway {
   url: string;
-  /** SIGTERM, then what it printed; its last lines list the sandbox's and GraphiQL's modules it had loaded. */
-  stop(): Promise<{ output: string; sandboxModules: string[]; graphiqlModules: string[] }>;
+  /** SIGTERM, then what it printed; its last lines list the sandbox's, GraphiQL's and ioredis's modules it had loaded. */
+  stop(): Promise<{ output: string; sandboxModules: string[]; graphiqlModules: string[]; redisModules: string[] }>;
 }
 
 /**
@@ -56,7 +56,7 @@ describe('the compiled start', () => {
         '-e',
         `process.on('exit', () => {
            const loaded = (part) => Object.keys(require.cache).filter((path) => path.includes(part)).join(',');
-           process.stdout.write('\\nLOADED ' + loaded('/sandbox/') + '\\nGRAPHIQL ' + loaded('/render-graphiql/') + '\\n');
+           process.stdout.write('\\nLOADED ' + loaded('/sandbox/') + '\\nGRAPHIQL ' + loaded('/render-graphiql/') + '\\nIOREDIS ' + loaded('/node_modules/ioredis/') + '\\n');
          });
          require(${JSON.stringify(join(outDir, 'index.js'))});`,
       ],
@@ -86,6 +86,7 @@ describe('the compiled start', () => {
                 output,
                 sandboxModules: list('LOADED').filter(Boolean),
                 graphiqlModules: list('GRAPHIQL').filter(Boolean),
+                redisModules: list('IOREDIS').filter(Boolean),
               };
             },
           });
@@ -113,6 +114,8 @@ describe('the compiled start', () => {
     expect(stopped.sandboxModules.filter((path) => !path.endsWith('.js'))).toEqual([]);
     // GraphiQL's 9 MB of assets are loaded when the page is first asked for, and it was not.
     expect(stopped.graphiqlModules).toEqual([]);
+    // Nor is ioredis without REDIS_URL.
+    expect(stopped.redisModules).toEqual([]);
   });
 
   it('starts with the sandbox off without loading any of it', async () => {
