@@ -80,10 +80,14 @@ function compressedOnce({ body, etag }: StaticFile) {
               },
             }),
             promisify(zlib.gzip)(body, { level: 6 }),
-          ]).then(([br, gzip]) => {
-            encoded.br = br;
-            encoded.gzip = gzip;
-          });
+          ]).then(
+            ([br, gzip]) => {
+              encoded.br = br;
+              encoded.gzip = gzip;
+            },
+            // Should zlib ever fail, the file goes out plain, as before the copies were made.
+            () => undefined,
+          );
     made = { encoded, ready };
     compressions.set(etag, made);
   }
