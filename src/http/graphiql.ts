@@ -70,9 +70,9 @@ export function createGraphiQL({ providers, demoCredentials = {} }: GraphiQLOpti
     if (!files) {
       const { graphiqlAssets, renderGraphiQLPage } = require('./graphiql-page') as typeof GraphiQLPageModule;
       const assets = new Map<string, StaticFile>();
-      const urls = {} as Record<keyof typeof graphiqlAssets, string>;
+      const urls = {} as Record<GraphiQLPageModule.GraphiQLAssetKey, string>;
       for (const [key, asset] of Object.entries(graphiqlAssets) as Array<
-        [keyof typeof graphiqlAssets, GraphiQLPageModule.GraphiQLAsset]
+        [GraphiQLPageModule.GraphiQLAssetKey, GraphiQLPageModule.GraphiQLAsset]
       >) {
         const dot = asset.name.lastIndexOf('.');
         const name = `${asset.name.slice(0, dot)}-${contentHash(asset.body)}${asset.name.slice(dot)}`;

@@ -1,9 +1,9 @@
-import http from 'node:http';
 import zlib from 'node:zlib';
 
 import request from 'supertest';
 
 import { startGateway, type TestGateway } from '../support/gateway';
+import { rawRequest } from '../support/raw-http';
 
 /** CONTRACT.md, Gateway endpoints: GraphiQL served compressed and cacheable, only with introspection on. */
 describe('the GraphiQL page', () => {
@@ -15,18 +15,7 @@ describe('the GraphiQL page', () => {
 
   /** The page (or `path`) as the wire carries it: node:http, which decompresses nothing. */
   const page = (headers: Record<string, string> = {}, path = '/graphql', method = 'GET') =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http
-        .request(`${t.url}${path}`, { method, headers: { Accept: 'text/html', ...headers } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        })
-        .on('error', reject)
-        .end();
-    });
+    rawRequest(`${t.url}${path}`, { Accept: 'text/html', ...headers }, method);
 
   /** The asset URLs the page names, in the order it names them. */
   const assetUrls = (html: string) =>

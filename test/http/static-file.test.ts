@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 
 import { compressed, serveStaticFile, staticFile, type StaticFile } from '../../src/http/static-file';
+import { rawRequest } from '../support/raw-http';
 
 /** A node:http server serving one file, and a client that decompresses nothing. */
 async function served(file: StaticFile) {
@@ -10,18 +11,7 @@ async function served(file: StaticFile) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const get = (headers: Record<string, string> = {}, method = 'GET') =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http
-        .request({ host: '127.0.0.1', port, method, headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        })
-        .on('error', reject)
-        .end();
-    });
+    rawRequest(`http://127.0.0.1:${port}/`, headers, method);
   return { get, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
