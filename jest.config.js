@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Node's, with a worker's test files sharing one context and its modules (see the file).
+  testEnvironment: '<rootDir>/test/support/jest-environment.js',
   // The sandbox package's source, not its build (packages/sandbox/package.json, exports).
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons', '@banking-gateway/source'] },
   roots: ['<rootDir>/test', '<rootDir>/packages/sandbox/test'],
@@ -11,6 +12,10 @@ module.exports = {
   // (tsconfig.json's isolatedModules is what tells ts-jest to).
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
+  // Jest's runtime, a worker's test files sharing the modules they load (see the file).
+  runtime: '<rootDir>/test/support/jest-runtime.js',
+  // Test files that wait on other processes first, when jest has no timings (see the file).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // Compiles what test files share once, before the workers start (see the file).
   globalSetup: '<rootDir>/test/support/warm-caches.ts',
   testTimeout: 30000,
