@@ -21,8 +21,9 @@ module.exports = {
   testTimeout: 30000,
   // More workers than the machine's 2 cores: many suites spend much of their time waiting
   // on sockets, child processes, Redis and Chromium, and the other workers use the cores
-  // meanwhile (with 2 workers the cores were idle a third of the run). Measured on a clean
-  // clone, `npm test` with every cache cold: 3 workers 60 to 66 s, 4 workers 56 to 61 s,
-  // 5 workers 59 to 60 s.
-  maxWorkers: 4,
+  // meanwhile (with 2 workers the cores were idle a third of the run). Each worker loads
+  // the gateway once for all its test files, so a worker more costs CPU too. Measured on a
+  // clean clone, `npm test` with every cache cold, alternated: 3 workers 70.7 and 71.0 s
+  // (CPU 118 and 120 s), 4 workers 71.5 and 76.4 s (126, 134 s), 5 workers 79.8 and 80.8 s.
+  maxWorkers: 3,
 };

@@ -33,11 +33,14 @@ describe('imports watched across two gateway instances on Redis', () => {
   let a: TestGateway;
   let b: GatewayProcess | undefined;
 
+  // B renews its lease at every poll (100 to 150 ms): a lease of 2.5 s outlasts the pauses a
+  // loaded machine gives a process. The import is long enough for B to die and its lease to
+  // run out while it still runs.
+  const TAKE_OVER = { ...IMPORTS, IMPORT_LEASE_MS: '2500' };
   beforeAll(async () => {
-    // Long enough for B to die and its lease to run out while the import still runs.
-    a = await startGateway(IMPORTS, { importMs: 2000 });
+    a = await startGateway(TAKE_OVER, { importMs: 4000 });
     b = await spawnGateway({
-      ...IMPORTS,
+      ...TAKE_OVER,
       ...sandboxEnv(a.sandboxUrl),
     });
   }, 30_000);
@@ -58,6 +61,11 @@ describe('imports watched across two gateway instances on Redis', () => {
       })
     ).body.data.startImport;
 
+    // B polls, and so holds the lease, before A has a subscriber: else A, which polls for
+    // its subscribers, may take the lease first when B's first poll is late.
+    while ((await pollsOf(b!.url)) === 0) {
+      await sleep(20);
+    }
     const client = wsClient(a.url);
     const watch = subscribe<ImportStatusChangedSubscription>(client, print(ImportStatusChangedDocument), {
       id: started.id,

@@ -41,12 +41,16 @@ class WorkerSharedRuntime extends Runtime {
   }
 
   /**
-   * A test file's own mocks go; the modules stay for the worker's next test files, and
+   * A test file's own mocks go, and the test file and the set-up files, which jest runs
+   * for each test file; the modules they loaded stay for the worker's next test files, and
    * this runtime stays usable: a module it loaded may require another one later.
    */
   teardown() {
     if (!this.sharesModules) {
       return super.teardown();
+    }
+    for (const path of [this._testPath, ...this._config.setupFiles, ...this._config.setupFilesAfterEnv]) {
+      this._moduleRegistry.delete(path);
     }
     this.restoreAllMocks();
     this._mockRegistry.clear();
