@@ -79,7 +79,7 @@ interface GraphiQLPage {
   let graphiql: GraphiQLPage;
 
   /** GraphiQL in a new page, on storage as a first visit finds it (GraphiQL keeps its tabs in localStorage). */
-  async function openGraphiQL(path: string): Promise<GraphiQLPage> {
+  async function openGraphiQL(): Promise<GraphiQLPage> {
     const page = await context.newPage();
     await page.addInitScript(() => localStorage.clear());
     const requested: string[] = [];
@@ -91,7 +91,7 @@ interface GraphiQLPage {
       requested.push(socket.url());
       socket.on('framesent', ({ payload }) => sent.push(JSON.parse(payload.toString())));
     });
-    await page.goto(`${gateway.url}${path}`, { waitUntil: 'load', timeout: 45_000 });
+    await page.goto(`${gateway.url}/graphql`, { waitUntil: 'load', timeout: 45_000 });
     await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 30_000 });
     return { page, requested, sent, errors };
   }
@@ -118,7 +118,7 @@ interface GraphiQLPage {
       ],
     });
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    graphiql = await openGraphiQL('/graphql');
+    graphiql = await openGraphiQL();
   }, 90_000);
 
   afterAll(async () => {
