@@ -2,8 +2,9 @@
  * TypeScript compiled as `ts-node/register/transpile-only` does (each file on its own,
  * tsconfig.json's options, no type check), each output kept in node_modules/.cache/register-ts
  * by a hash of the file, the options and the compiler. Spawned gateways read it through
- * register-ts.js; jest's global set-up fills it before they start (warm-caches.ts). A file
- * that changed is compiled anew. Plain JavaScript: nothing compiles it.
+ * register-ts.js; jest's global set-up fills it with jest's own output before they start
+ * (warm-caches.ts). A file that changed is compiled anew. Plain JavaScript: nothing
+ * compiles it.
  */
 'use strict';
 
@@ -44,21 +45,44 @@ function compiler() {
   return compile;
 }
 
+function cachePath(source, fileName) {
+  const key = createHash('sha256').update(salt).update('\0').update(fileName).update('\0').update(source).digest('hex');
+  return path.join(cacheDir, `${key}.js`);
+}
+
+function write(cached, output) {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // Written aside, then renamed: processes starting together never read half a file.
+  const partial = `${cached}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, output);
+  fs.renameSync(partial, cached);
+}
+
+/** `fileName`'s JavaScript, compiled now, without the cache. */
+function compiled(source, fileName) {
+  return compiler()(source, fileName);
+}
+
 /** `fileName`'s JavaScript, from the cache or compiled into it. */
 function transpiled(source, fileName) {
-  const key = createHash('sha256').update(salt).update('\0').update(fileName).update('\0').update(source).digest('hex');
-  const cached = path.join(cacheDir, `${key}.js`);
+  const cached = cachePath(source, fileName);
   try {
     return fs.readFileSync(cached, 'utf8');
   } catch {
-    const output = compiler()(source, fileName);
-    fs.mkdirSync(cacheDir, { recursive: true });
-    // Written aside, then renamed: processes starting together never read half a file.
-    const partial = `${cached}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, output);
-    fs.renameSync(partial, cached);
+    const output = compiled(source, fileName);
+    write(cached, output);
     return output;
   }
 }
 
-module.exports = { transpiled };
+/**
+ * Keeps `output` as `fileName`'s JavaScript. Jest's transform (ts-jest, each file alone,
+ * tsconfig.json's options, CommonJS) gives the same code as `compiled` (test/support/ts-cache.test.ts),
+ * its source map inline as well: jest's global set-up stores it here rather than compiling
+ * every file a second time.
+ */
+function remember(source, fileName, output) {
+  write(cachePath(source, fileName), output);
+}
+
+module.exports = { compiled, remember, transpiled };

@@ -37,10 +37,14 @@ export default async function warmCaches(globalConfig: Config.GlobalConfig, proj
   const shared = project.roots.flatMap(typeScriptFiles).filter((file) => !file.endsWith('.test.ts'));
 
   // Into jest's cache, with the options jest-runtime asks with (jest-runtime's defaults,
-  // no coverage): the same cache key as a worker's.
+  // no coverage): the same cache key as a worker's. And into the cache the gateways that
+  // tests spawn read (register-ts.js): the same JavaScript, compiled once.
   const transformer = await createScriptTransformer(project);
+  const { remember } = require('./ts-cache') as {
+    remember(source: string, fileName: string, output: string): void;
+  };
   for (const file of [...sources, ...shared]) {
-    transformer.transform(file, {
+    const { code } = transformer.transform(file, {
       isInternalModule: false,
       supportsDynamicImport: false,
       supportsExportNamespaceFrom: false,
@@ -50,11 +54,7 @@ export default async function warmCaches(globalConfig: Config.GlobalConfig, proj
       collectCoverageFrom: [],
       coverageProvider: globalConfig.coverageProvider,
     });
-  }
-
-  // Into the cache the gateways that tests spawn read (register-ts.js).
-  const { transpiled } = require('./ts-cache') as { transpiled(source: string, fileName: string): string };
-  for (const file of sources) {
-    transpiled(readFileSync(file, 'utf8'), file);
+    // Keyed by the file as register-ts.js reads it (jest's originalCode drops a shebang).
+    remember(readFileSync(file, 'utf8'), file, code);
   }
 }
