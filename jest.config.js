@@ -22,8 +22,9 @@ module.exports = {
   // More workers than the machine's 2 cores: many suites spend much of their time waiting
   // on sockets, child processes, Redis and Chromium, and the other workers use the cores
   // meanwhile (with 2 workers the cores were idle a third of the run). Each worker loads
-  // the gateway once for all its test files, so a worker more costs CPU too. Measured on a
-  // clean clone, `npm test` with every cache cold, alternated: 3 workers 70.7 and 71.0 s
-  // (CPU 118 and 120 s), 4 workers 71.5 and 76.4 s (126, 134 s), 5 workers 79.8 and 80.8 s.
-  maxWorkers: 3,
+  // the gateway and jest's own modules once for all its test files, so a worker more costs
+  // CPU too. Measured on a clean clone, `npm test` with every cache cold, alternated:
+  // 4 workers 48.6, 47.4, 47.1, 49.9 s (CPU 91, 89, 89, 94 s); 3 workers 50.7, 50.2, 51.1,
+  // 52.0 s (CPU 85, 83, 86, 88 s); 5 workers 50.5, 50.5 s (CPU 95, 94 s).
+  maxWorkers: 4,
 };
