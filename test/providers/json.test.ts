@@ -37,6 +37,12 @@ function same(a: unknown, b: unknown): boolean {
   );
 }
 
+function sameAsReference(text: string): boolean {
+  const got = outcome(parseJson, text);
+  const want = outcome(reference, text);
+  return 'error' in want ? 'error' in got && got.error === want.error : 'value' in got && same(got.value, want.value);
+}
+
 function expectSameAsReference(text: string): void {
   const got = outcome(parseJson, text);
   const want = outcome(reference, text);
@@ -118,8 +124,7 @@ describe('parseJson', () => {
       }
       return `{${Array.from({ length: size }, () => `${pick(strings)}:${value(depth + 1)}`).join(',')}}`;
     };
-    for (let i = 0; i < 3000; i++) {
-      expectSameAsReference(value(0));
-    }
+    const documents = Array.from({ length: 3000 }, () => value(0));
+    expect(documents.filter((text) => !sameAsReference(text))).toEqual([]);
   });
 });

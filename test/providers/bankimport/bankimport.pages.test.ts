@@ -59,23 +59,27 @@ describe('planPages', () => {
 
   it('covers every asked position with consecutive pages, in one call wherever one can', () => {
     const counts = [1, 2, 3, 7, 49, 50, 51, 100, 251, 499, 500, 501, 999, 1000, 1001, 1999, 2001];
+    const broken: string[] = [];
     for (let offset = 0; offset <= 4000; offset += 37) {
       for (const count of counts) {
         const plan = planPages(offset, count);
         const { from, to } = covered(plan);
-
-        expect(plan.limit).toBeGreaterThan(0);
-        expect(plan.limit).toBeLessThanOrEqual(MAX_LIMIT);
-        expect(plan.pages.every((page, i) => i === 0 || page === (plan.pages[i - 1] as number) + 1)).toBe(true);
-        expect(from).toBeLessThanOrEqual(offset);
-        expect(to).toBeGreaterThanOrEqual(offset + count);
-        if (count <= MAX_LIMIT && fitsOnePage(offset, count)) {
-          expect(plan.pages).toHaveLength(1);
-        } else {
-          // Without one page, consecutive pages of min(count, 1000) are the fewest calls.
-          expect(plan.pages.length).toBeLessThanOrEqual(Math.ceil(count / MAX_LIMIT) + 1);
+        // Without one page, consecutive pages of min(count, 1000) are the fewest calls.
+        const fewest = count <= MAX_LIMIT && fitsOnePage(offset, count) ? 1 : Math.ceil(count / MAX_LIMIT) + 1;
+        const problems = [
+          plan.limit > 0 && plan.limit <= MAX_LIMIT ? null : 'limit out of 1 to 1000',
+          plan.pages.every((page, i) => i === 0 || page === (plan.pages[i - 1] as number) + 1)
+            ? null
+            : 'pages not consecutive',
+          from <= offset ? null : `starts at ${from}`,
+          to >= offset + count ? null : `ends at ${to}`,
+          plan.pages.length <= fewest ? null : `${plan.pages.length} pages, not ${fewest}`,
+        ].filter((problem) => problem !== null);
+        if (problems.length > 0) {
+          broken.push(`offset ${offset}, count ${count}: ${problems.join(', ')} (${JSON.stringify(plan)})`);
         }
       }
     }
+    expect(broken).toEqual([]);
   });
 });

@@ -295,11 +295,15 @@ describe('sandbox Bankimport', () => {
         ...(await list(`/api/v1/bank-account/7856278/transactions?order_by=${order}&page=2`)).transactions,
       ];
       expect(rows).toHaveLength(1200);
+      const misordered: string[] = [];
       for (let i = 1; i < rows.length; i++) {
         const [a, b] = [rows[i - 1], rows[i]];
         const aFirst = a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : Math.sign(b.id - a.id);
-        expect(aFirst).toBe(direction);
+        if (aFirst !== direction) {
+          misordered.push(`${a.id} (${a[key]}) before ${b.id} (${b[key]})`);
+        }
       }
+      expect(misordered).toEqual([]);
     });
 
     it('has the newest 2% pending and the rest completed', async () => {
