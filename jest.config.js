@@ -23,8 +23,10 @@ module.exports = {
   // on sockets, child processes, Redis and Chromium, and the other workers use the cores
   // meanwhile (with 2 workers the cores were idle a third of the run). Each worker loads
   // the gateway and jest's own modules once for all its test files, so a worker more costs
-  // CPU too. Measured on a clean clone, `npm test` with every cache cold, alternated:
-  // 4 workers 48.6, 47.4, 47.1, 49.9 s (CPU 91, 89, 89, 94 s); 3 workers 50.7, 50.2, 51.1,
-  // 52.0 s (CPU 85, 83, 86, 88 s); 5 workers 50.5, 50.5 s (CPU 95, 94 s).
-  maxWorkers: 4,
+  // CPU too. Measured on a clean clone, `npm test` with every cache cold, alternated over
+  // ten rounds while the machine's speed drifted: 4 workers 47.1 to 57.7 s, 3 workers 50.2
+  // to 57.2 s, 0.7 s apart on average (4 ahead while the machine was fast, 3 once it was
+  // slower), and 4 workers used 8 % more CPU (105 against 97 s) and ended with the type
+  // check still running. 5 workers: 50.5 and 50.5 s against 47.1 and 49.9 s with 4.
+  maxWorkers: 3,
 };
