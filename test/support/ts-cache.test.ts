@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createScriptTransformer } from '@jest/transform';
 import { readConfig } from 'jest-config';
 
+import { workerTransformOptions } from './warm-caches';
+
 const ROOT = join(__dirname, '../..');
 
 const { compiled } = require('./ts-cache') as { compiled(source: string, fileName: string): string };
@@ -31,16 +33,7 @@ describe('the JavaScript spawned gateways run (test/support/ts-cache.js)', () =>
     'test/support/gateway-process.ts',
   ])("is jest's transform of %s", (relative) => {
     const file = join(ROOT, relative);
-    const jest = transformer.transform(file, {
-      isInternalModule: false,
-      supportsDynamicImport: false,
-      supportsExportNamespaceFrom: false,
-      supportsStaticESM: false,
-      supportsTopLevelAwait: false,
-      collectCoverage: false,
-      collectCoverageFrom: [],
-      coverageProvider: 'babel',
-    });
+    const jest = transformer.transform(file, workerTransformOptions('babel'));
     const own = compiled(readFileSync(file, 'utf8'), file);
 
     expect(code(jest.code)).toBe(code(own));

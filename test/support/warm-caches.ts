@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createScriptTransformer } from '@jest/transform';
+import { createScriptTransformer, type TransformationOptions } from '@jest/transform';
 import type { Config } from '@jest/types';
 
 const ROOT = join(__dirname, '../..');
@@ -11,6 +11,22 @@ function typeScriptFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts') && !path.split('/').includes('node_modules'))
     .map((path) => join(dir, path));
+}
+
+/** The options jest-runtime transforms a test file's modules with (its defaults, no coverage). */
+export function workerTransformOptions(
+  coverageProvider: Config.GlobalConfig['coverageProvider'],
+): TransformationOptions {
+  return {
+    isInternalModule: false,
+    supportsDynamicImport: false,
+    supportsExportNamespaceFrom: false,
+    supportsStaticESM: false,
+    supportsTopLevelAwait: false,
+    collectCoverage: false,
+    collectCoverageFrom: [],
+    coverageProvider,
+  };
 }
 
 /**
@@ -36,24 +52,14 @@ export default async function warmCaches(globalConfig: Config.GlobalConfig, proj
   // compiled by the one worker that runs it, in the time that worker would wait anyway.
   const shared = project.roots.flatMap(typeScriptFiles).filter((file) => !file.endsWith('.test.ts'));
 
-  // Into jest's cache, with the options jest-runtime asks with (jest-runtime's defaults,
-  // no coverage): the same cache key as a worker's. And into the cache the gateways that
+  // Into jest's cache, with a worker's options: the same cache key as a worker's. And into the cache the gateways that
   // tests spawn read (register-ts.js): the same JavaScript, compiled once.
   const transformer = await createScriptTransformer(project);
   const { remember } = require('./ts-cache') as {
     remember(source: string, fileName: string, output: string): void;
   };
   for (const file of [...sources, ...shared]) {
-    const { code } = transformer.transform(file, {
-      isInternalModule: false,
-      supportsDynamicImport: false,
-      supportsExportNamespaceFrom: false,
-      supportsStaticESM: false,
-      supportsTopLevelAwait: false,
-      collectCoverage: false,
-      collectCoverageFrom: [],
-      coverageProvider: globalConfig.coverageProvider,
-    });
+    const { code } = transformer.transform(file, workerTransformOptions(globalConfig.coverageProvider));
     // Keyed by the file as register-ts.js reads it (jest's originalCode drops a shebang).
     remember(readFileSync(file, 'utf8'), file, code);
   }
