@@ -54,8 +54,9 @@ class WorkerSharedRuntime extends Runtime {
 
   /**
    * A test file's own mocks go, and the test file, the set-up files and jest-circus's
-   * modules, which jest runs for each test file; the modules they loaded stay for the worker's next test files, and
-   * this runtime stays usable: a module it loaded may require another one later.
+   * modules, which jest runs for each test file; the modules they loaded stay for the
+   * worker's next test files, and this runtime stays usable: a module it loaded may
+   * require another one later.
    */
   teardown() {
     if (!this.sharesModules) {

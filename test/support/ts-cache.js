@@ -77,9 +77,9 @@ function transpiled(source, fileName) {
 
 /**
  * Keeps `output` as `fileName`'s JavaScript. Jest's transform (ts-jest, each file alone,
- * tsconfig.json's options, CommonJS) gives the same code as `compiled` (test/support/ts-cache.test.ts),
- * its source map inline as well: jest's global set-up stores it here rather than compiling
- * every file a second time.
+ * tsconfig.json's options, CommonJS) gives the same code as `compiled`, its source map
+ * inline as well (ts-cache.test.ts): jest's global set-up stores it here rather than
+ * compiling every file a second time.
  */
 function remember(source, fileName, output) {
   write(cachePath(source, fileName), output);

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { createScriptTransformer } from '@jest/transform';
 import { readConfig } from 'jest-config';
 
+import { compiled } from './ts-cache';
 import { workerTransformOptions } from './warm-caches';
 
 const ROOT = join(__dirname, '../..');
-
-const { compiled } = require('./ts-cache') as { compiled(source: string, fileName: string): string };
 
 /** The code without its inline source map, which names the source differently. */
 const code = (output: string) => output.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '');

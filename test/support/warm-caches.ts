@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createScriptTransformer, type TransformationOptions } from '@jest/transform';
 import type { Config } from '@jest/types';
 
+import { remember } from './ts-cache';
+
 const ROOT = join(__dirname, '../..');
 
 /** Every .ts file below `dir`, generated ones and tests included. */
@@ -52,12 +54,10 @@ export default async function warmCaches(globalConfig: Config.GlobalConfig, proj
   // compiled by the one worker that runs it, in the time that worker would wait anyway.
   const shared = project.roots.flatMap(typeScriptFiles).filter((file) => !file.endsWith('.test.ts'));
 
-  // Into jest's cache, with a worker's options: the same cache key as a worker's. And into the cache the gateways that
-  // tests spawn read (register-ts.js): the same JavaScript, compiled once.
+  // Into jest's cache, with a worker's options: the same cache key as a worker's. And into
+  // the cache the gateways that tests spawn read (register-ts.js): the same JavaScript,
+  // compiled once.
   const transformer = await createScriptTransformer(project);
-  const { remember } = require('./ts-cache') as {
-    remember(source: string, fileName: string, output: string): void;
-  };
   for (const file of [...sources, ...shared]) {
     const { code } = transformer.transform(file, workerTransformOptions(globalConfig.coverageProvider));
     // Keyed by the file as register-ts.js reads it (jest's originalCode drops a shebang).
